@@ -1,0 +1,80 @@
+"""What the reader answers: a `Reading`, shaped as `shared/parse-contract.md` says."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown"]
+
+INTENTS: tuple[str, ...] = (
+    "cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown",
+)
+MUSCLES: tuple[str, ...] = ("calf", "foot", "toes", "thigh", "hamstring", "shin", "other")
+SIDES: tuple[str, ...] = ("left", "right", "both")
+SUPPLEMENTS: tuple[str, ...] = (
+    "vitamin_k2", "magnesium", "vitamin_b", "vitamin_d", "potassium", "other",
+)
+UNITS: tuple[str, ...] = ("mg", "mcg", "iu", "g", "ml")
+RED_FLAGS: tuple[str, ...] = (
+    "swelling", "redness", "warmth", "numbness", "weakness", "skin_change",
+    "chest_pain", "breathless", "fever",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cramp:
+    occurred_at: datetime
+    muscle: str | None = None
+    side: str | None = None
+    duration_s: int | None = None
+    severity: int | None = None
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Supplement:
+    name: str
+    taken_at: datetime
+    amount: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    done_at: datetime
+    minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    intent: str
+    confidence: float
+    cramp: Cramp | None = None
+    supplements: tuple[Supplement, ...] = ()
+    stretch: Stretch | None = None
+    red_flags: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (instants as ISO 8601 with offset)."""
+
+        def plain(obj: Any) -> Any:
+            if obj is None:
+                return None
+            d = asdict(obj)
+            for k, v in d.items():
+                if isinstance(v, datetime):
+                    d[k] = v.isoformat()
+                elif isinstance(v, float) and v.is_integer():
+                    d[k] = int(v)
+            return d
+
+        return {
+            "intent": self.intent,
+            "cramp": plain(self.cramp),
+            "supplements": [plain(s) for s in self.supplements],
+            "stretch": plain(self.stretch),
+            "red_flags": list(self.red_flags),
+            "confidence": round(self.confidence, 2),
+        }
