@@ -1,0 +1,391 @@
+"""The conversation, independent of any front end.
+
+Telegram handlers and the console chat both call `Conversation`: a message, a
+command or a button press goes in, a `Reply` (text, buttons, a file) comes out.
+Each call is one unit of work: it opens one database session, and commits it
+before the reply is sent, so that a stored entry is never lost to a failed send.
+
+Button data is short text ("undo:12", "m:12:calf"): it carries everything a
+press needs, so buttons keep working after a restart or on another instance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from storage import Database, UserRepo
+
+from . import advice
+from .diary import Diary, Logged
+from .entries import SUPPLEMENT_NAMES, Entry, describe, duration_words
+from .parsing import Cramp, Reading, read
+from .parsing.model import MUSCLES
+from .recap import Recap, WeekSummary
+from .zones import find_zone
+
+QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
+CONFIDENT = 0.5
+MUSCLE_LABELS = {"calf": "Calf", "foot": "Foot", "toes": "Toes", "thigh": "Thigh",
+                 "hamstring": "Back of thigh", "shin": "Shin", "other": "Elsewhere"}
+ZONE_CHOICES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
+                "America/Los_Angeles", "Australia/Sydney")
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    filename: str
+    content: bytes
+    caption: str = ""
+
+
+@dataclass(slots=True)
+class Reply:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    silent: bool = False
+    document: Document | None = None
+    edit: bool = False  # a button's answer: replaces the message the button was on
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A message as any front end sees it."""
+
+    user_id: int
+    text: str
+    sent_at: datetime  # aware
+    chat_id: int | None = None
+    message_id: int | None = None
+    source: str = "text"  # text | voice | button
+
+
+HELP_TEXT = (
+    "Tell me about a cramp in your own words, for example:\n"
+    "• calf cramp 3 min, bad\n"
+    "• left foot at 3am, 5 min\n"
+    "• no cramps last night\n"
+    "• took my K2\n"
+    "• did my stretches\n\n"
+    "Commands:\n"
+    "/week – this week against last week\n"
+    "/undo – remove your last entry\n"
+    "/export – all your entries as a CSV file\n"
+    "/timezone – set your time zone, e.g. /timezone Europe/London\n"
+    "/help – this message\n\n"
+    + advice.NOT_A_DOCTOR
+)
+
+
+class Conversation:
+    def __init__(self, db: Database, default_tz: str = "UTC") -> None:
+        self.db = db
+        self.default_tz = default_tz
+
+    @asynccontextmanager
+    async def diary(self, user_id: int) -> AsyncIterator[Diary]:
+        """One user's diary in one transaction (created on first contact)."""
+        async with self.db.session() as session:
+            user, _created = await UserRepo(session).get_or_create(user_id)
+            yield Diary(session, user, self.default_tz)
+
+    # ---- messages ---------------------------------------------------------------
+
+    async def on_text(self, msg: Incoming) -> Reply:
+        async with self.diary(msg.user_id) as diary:
+            zone = diary.zone
+            local_now = msg.sent_at.astimezone(zone).replace(tzinfo=None)
+            reading = read(msg.text, local_now, zone)
+            reply = await self._answer(diary, msg, reading)
+        reply.silent = is_quiet(msg.sent_at, zone)
+        return reply
+
+    async def _answer(self, diary: Diary, msg: Incoming, reading: Reading) -> Reply:
+        intent = reading.intent
+        if intent == "help":
+            return Reply(HELP_TEXT)
+        if intent == "undo":
+            return self._undone(await diary.undo_last(), diary.zone, msg.sent_at)
+        if intent == "recap":
+            return self._recap(await diary.recap(msg.sent_at))
+        if intent == "cramp" and reading.confidence < CONFIDENT:
+            return self._ask_if_cramp(reading, msg)
+        if intent in ("cramp", "no_cramp", "supplement", "stretch"):
+            logged = await diary.log(
+                reading, sent_at=msg.sent_at, text=msg.text, source=msg.source,
+                chat_id=msg.chat_id, message_id=msg.message_id,
+            )
+            return self._logged(logged, reading, diary.zone, msg.sent_at)
+        flags = advice.for_flags(reading.red_flags)
+        if flags:  # symptoms without a diary entry still get the advice
+            return Reply("\n\n".join(a.text for a in flags))
+        return Reply(
+            "Sorry, I didn't catch that. You can write things like “left calf 3 min, bad” "
+            "or “no cramps last night”, or tap below.",
+            buttons=[
+                [Button("Log a cramp", "new:cramp"), Button("No cramps last night", "new:none")],
+                [Button("Help", "help")],
+            ],
+        )
+
+    def _logged(self, logged: Logged, reading: Reading, zone: ZoneInfo, now: datetime) -> Reply:
+        if not logged.entries:
+            text = "Already noted." if logged.duplicate else "Nothing to log."
+            return Reply(text)
+        first = logged.entries[0]
+        lines = [a.text for a in advice.for_flags(reading.red_flags)]
+        summary = "; ".join(describe(e, zone, now) for e in logged.entries)
+        lines.append(("Already noted: " if logged.duplicate else "Logged: ") + summary)
+        buttons = [[Button("Undo", f"undo:{first.id}")]]
+        if first.kind == "cramp":
+            if first.duration_s and first.duration_s > 600:
+                lines.append(advice.LONG_CRAMP.text)
+            if first.muscle is None:
+                lines.append("Where was it?")
+                buttons = _muscle_buttons(first.id) + buttons
+        return Reply("\n\n".join(lines), buttons=buttons)
+
+    def _ask_if_cramp(self, reading: Reading, msg: Incoming) -> Reply:
+        """Unsure it was a cramp: ask, and store only on "yes" (the button carries it)."""
+        c = reading.cramp or Cramp(occurred_at=msg.sent_at)
+        data = ":".join([
+            "yes", str(int(c.occurred_at.timestamp())), c.side or "-",
+            str(c.duration_s) if c.duration_s is not None else "-",
+            str(c.severity) if c.severity is not None else "-",
+        ])
+        lines = [a.text for a in advice.for_flags(reading.red_flags)]
+        lines.append("Was that a cramp? I'd rather ask than guess.")
+        return Reply("\n\n".join(lines), buttons=[
+            [Button("Yes, log a cramp", data), Button("No", "no")],
+        ])
+
+    # ---- buttons ----------------------------------------------------------------
+
+    async def on_button(self, user_id: int, data: str, pressed_at: datetime,
+                        chat_id: int | None = None, message_id: int | None = None) -> Reply:
+        """A button press. Forged, stale or foreign data gets a kind no, never an error."""
+        async with self.diary(user_id) as diary:
+            reply = await self._press(diary, data, pressed_at, chat_id, message_id)
+            zone = diary.zone
+        reply.silent = is_quiet(pressed_at, zone)
+        return reply
+
+    async def _press(self, diary: Diary, data: str, now: datetime, chat_id: int | None,
+                     message_id: int | None) -> Reply:
+        zone = diary.zone
+        parts = data.split(":")
+        action = parts[0]
+        entry_id = _entry_id(parts[1]) if len(parts) > 1 else None
+        if action == "undo" and len(parts) == 2 and entry_id is not None:
+            removed = await diary.undo(entry_id)
+            if not removed:
+                return Reply("That entry was already removed.", edit=True)
+            return self._undone(removed, zone, now, edit=True)
+        if action == "m" and len(parts) == 3 and entry_id is not None:
+            entry = await diary.set_muscle(entry_id, parts[2])
+            if entry is None:
+                return Reply("That entry is no longer in your diary.", edit=True)
+            return Reply("Logged: " + describe(entry, zone, now), edit=True,
+                         buttons=[[Button("Undo", f"undo:{entry.id}")]])
+        if action == "tz" and len(parts) == 2:
+            return await self._set_zone(diary, parts[1], now, edit=True)
+        if action == "help":
+            return Reply(HELP_TEXT)
+        if action == "no":
+            return Reply("Fine, nothing logged.", edit=True)
+        if action == "new" and len(parts) == 2 and parts[1] in ("cramp", "none"):
+            return await self._log_by_button(diary, parts[1], now, chat_id, message_id)
+        if action == "yes" and len(parts) == 5:
+            return await self._confirmed_cramp(diary, parts, now, chat_id, message_id)
+        return Reply("Sorry, that button has expired.")
+
+    async def _log_by_button(self, diary: Diary, what: str, now: datetime,
+                             chat_id: int | None, message_id: int | None) -> Reply:
+        if what == "none":
+            reading = Reading(intent="no_cramp", confidence=1.0)
+            text = "no cramps (button)"
+        else:
+            reading = Reading(intent="cramp", confidence=1.0, cramp=Cramp(occurred_at=now))
+            text = "cramp (button)"
+        logged = await diary.log(reading, sent_at=now, text=text, source="button",
+                                 chat_id=chat_id, message_id=message_id)
+        reply = self._logged(logged, reading, diary.zone, now)
+        reply.edit = True
+        return reply
+
+    async def _confirmed_cramp(self, diary: Diary, parts: list[str], now: datetime,
+                               chat_id: int | None, message_id: int | None) -> Reply:
+        try:
+            if len(parts[1]) > 12 or len(parts[3]) > 7:
+                raise ValueError("out of range")
+            at = datetime.fromtimestamp(int(parts[1]), UTC)
+            side = None if parts[2] == "-" else parts[2]
+            duration = None if parts[3] == "-" else int(parts[3])
+            severity = None if parts[4] == "-" else int(parts[4])
+        except ValueError:
+            return Reply("Sorry, that button has expired.")
+        if side not in (None, "left", "right", "both") or at > now or (
+                severity is not None and not 1 <= severity <= 10):
+            return Reply("Sorry, that button has expired.")
+        cramp = Cramp(occurred_at=at, side=side, duration_s=duration, severity=severity)
+        reading = Reading(intent="cramp", confidence=1.0, cramp=cramp)
+        logged = await diary.log(reading, sent_at=now, text="cramp (confirmed)", source="button",
+                                 chat_id=chat_id, message_id=message_id)
+        reply = self._logged(logged, reading, diary.zone, now)
+        reply.edit = True
+        return reply
+
+    # ---- commands ---------------------------------------------------------------
+
+    async def start(self, user_id: int, now: datetime, first_name: str = "") -> Reply:
+        async with self.diary(user_id) as diary:
+            has_zone, zone_name = diary.has_timezone, diary.tz_name
+            zone = diary.zone
+        hello = f"Hello{', ' + first_name if first_name else ''}! I'm Charley."
+        text = (
+            f"{hello} I keep a diary of your night-time leg cramps, so you can see whether "
+            "what you try (a supplement, stretching) is helping.\n\n"
+            "When a cramp wakes you, just tell me, e.g. “left calf 3 min, bad”. "
+            "At night I answer silently.\n\n"
+            + advice.NOT_A_DOCTOR
+        )
+        if has_zone:
+            text += f"\n\nYour time zone is {zone_name}. /help shows what I understand."
+            return Reply(text, silent=is_quiet(now, zone))
+        text += (
+            "\n\nFirst, which time zone are you in? Tap one, or type /timezone and your city, "
+            "e.g. /timezone Paris."
+        )
+        buttons = [[Button(z.split("/")[-1].replace("_", " "), f"tz:{z}") for z in ZONE_CHOICES[i:i + 3]]
+                   for i in (0, 3)]
+        buttons.append([Button(f"Keep {zone_name}", f"tz:{zone_name}")])
+        return Reply(text, buttons=buttons, silent=is_quiet(now, zone))
+
+    def help(self) -> Reply:
+        return Reply(HELP_TEXT)
+
+    async def timezone(self, user_id: int, query: str, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            if not query.strip():
+                return Reply(
+                    f"Your time zone is {diary.tz_name}. To change it, type /timezone and a "
+                    "city or zone, e.g. /timezone Europe/London or /timezone New York."
+                )
+            return await self._set_zone(diary, query, now)
+
+    async def _set_zone(self, diary: Diary, query: str, now: datetime, edit: bool = False) -> Reply:
+        name = find_zone(query)
+        if name is None:
+            return Reply(
+                f"Sorry, I don't know the time zone “{query[:60]}”. Try a big city near you "
+                "(/timezone London) or a name like Europe/Paris.", edit=edit)
+        await diary.set_timezone(name)
+        local = now.astimezone(ZoneInfo(name))
+        note = ""
+        if name.startswith("Etc/GMT"):
+            note = " (a fixed offset: it does not change for summer time; a city does)"
+        return Reply(f"Time zone set to {name}{note}. Your local time is {local:%H:%M}.", edit=edit)
+
+    async def week(self, user_id: int, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            summary = await diary.recap(now)
+            zone = diary.zone
+        reply = self._recap(summary)
+        reply.silent = is_quiet(now, zone)
+        return reply
+
+    def _recap(self, r: Recap) -> Reply:
+        lines = [f"This week (nights from {r.this_week.start:%a %d %b}): {week_words(r.this_week)}",
+                 f"Last week: {week_words(r.last_week)}"]
+        compare = trend(r.this_week.cramps, r.last_week.cramps, "last week")
+        if compare:
+            lines.append(compare)
+        if r.earlier_mean is not None:
+            lines.append(f"The {r.earlier_weeks} weeks before averaged {r.earlier_mean:g} "
+                         "cramps a week.")
+        return Reply("\n".join(lines))
+
+    async def undo(self, user_id: int, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            removed = await diary.undo_last()
+            zone = diary.zone
+        return self._undone(removed, zone, now)
+
+    def _undone(self, removed: list[Entry], zone: ZoneInfo, now: datetime,
+                edit: bool = False) -> Reply:
+        if not removed:
+            return Reply("There is nothing to undo.", edit=edit)
+        return Reply("Removed: " + "; ".join(describe(e, zone, now) for e in removed), edit=edit)
+
+    async def export(self, user_id: int, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            content = await diary.export_csv()
+            zone = diary.zone
+        rows = content.count("\n") - 1
+        return Reply(
+            f"Your diary: {rows} entr{'y' if rows == 1 else 'ies'}.",
+            document=Document(f"charley-export-{now.astimezone(zone):%Y-%m-%d}.csv",
+                              content.encode("utf-8"), caption="Your Charley diary (CSV)"),
+            silent=is_quiet(now, zone),
+        )
+
+
+def _entry_id(text: str) -> int | None:
+    """An entry id from button data; None for anything a database could not hold."""
+    return int(text) if re.fullmatch(r"[0-9]{1,15}", text) else None
+
+
+def _muscle_buttons(entry_id: int) -> list[list[Button]]:
+    labels = [Button(MUSCLE_LABELS[m], f"m:{entry_id}:{m}") for m in MUSCLES]
+    return [labels[0:4], labels[4:7]]
+
+
+def is_quiet(at: datetime, zone: ZoneInfo) -> bool:
+    hour = at.astimezone(zone).hour
+    return hour >= QUIET_FROM or hour < QUIET_UNTIL
+
+
+def week_words(w: WeekSummary) -> str:
+    if w.cramps == 0 and w.free_nights == 0:
+        return "nothing logged yet."
+    text = f"{w.cramps} cramp{'s' if w.cramps != 1 else ''}"
+    if w.cramps:
+        text += f" on {w.cramp_nights} night{'s' if w.cramp_nights != 1 else ''}"
+    if w.free_nights:
+        text += f", {w.free_nights} night{'s' if w.free_nights != 1 else ''} without"
+    extras = []
+    if w.mean_severity is not None:
+        extras.append(f"average severity {w.mean_severity:g}/10")
+    if w.longest_s is not None:
+        extras.append(f"longest {duration_words(w.longest_s)}")
+    return text + (f" ({', '.join(extras)})" if extras else "") + "."
+
+
+def trend(now_count: int, before: int, label: str) -> str:
+    if now_count == before:
+        return f"→ The same as {label} so far." if now_count else ""
+    arrow = "↓ fewer" if now_count < before else "↑ more"
+    return f"{arrow} than {label} so far."
+
+
+def supplement_label(name: str) -> str:
+    return SUPPLEMENT_NAMES.get(name, name)
+
+
+_COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.S)
+
+
+def split_command(text: str) -> tuple[str, str] | None:
+    """ "/timezone Europe/London" -> ("timezone", "Europe/London")."""
+    m = _COMMAND.match(text.strip())
+    return (m.group(1).lower(), m.group(2).strip()) if m else None

@@ -1,0 +1,156 @@
+"""The use cases: log a reading, undo, correct, recap, export.
+
+A `Diary` is one user's diary inside one transaction. It takes storage
+repositories and returns plain values (`bot.entries.Entry`, `bot.recap.Recap`)
+that any front end can render.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import EntryRepo, UserRepo
+from storage import models as m
+
+from .entries import Entry
+from .parsing import Reading
+from .parsing.model import MUSCLES
+from .recap import Recap, recap
+
+EXPORT_HEADER = (
+    "kind", "at", "muscle", "side", "duration_s", "severity", "count", "name", "amount",
+    "unit", "minutes", "source", "text",
+)
+
+
+def to_entry(row: m.Entry) -> Entry:
+    return Entry(
+        id=row.id, kind=row.kind, at=row.at, source=row.source, text=row.text,
+        muscle=row.muscle, side=row.side, duration_s=row.duration_s, severity=row.severity,
+        count=row.count, name=row.name, amount=row.amount, unit=row.unit, minutes=row.minutes,
+        red_flags=tuple(f for f in row.red_flags.split(",") if f),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    entries: list[Entry]
+    duplicate: bool  # the same message was stored before: nothing new written
+
+
+class Diary:
+    def __init__(self, session: AsyncSession, user: m.User, default_tz: str) -> None:
+        self.session = session
+        self.user = user
+        self.users = UserRepo(session)
+        self.entries = EntryRepo(session, user)
+        self.default_tz = default_tz
+
+    @property
+    def tz_name(self) -> str:
+        return self.user.tz or self.default_tz
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz_name)
+
+    @property
+    def has_timezone(self) -> bool:
+        return self.user.tz is not None
+
+    async def set_timezone(self, name: str) -> None:
+        ZoneInfo(name)  # raises for an unknown zone
+        await self.users.set_tz(self.user, name)
+
+    async def log(
+        self, reading: Reading, *, sent_at: datetime, text: str, source: str,
+        chat_id: int | None, message_id: int | None,
+    ) -> Logged:
+        """Store what the reading says happened (once per message)."""
+        rows = self._rows(reading, sent_at)
+        common = {"text": text, "source": source, "chat_id": chat_id, "message_id": message_id,
+                  "red_flags": ",".join(reading.red_flags)}
+        stored, duplicate = await self.entries.add([{**common, **r} for r in rows])
+        live = [to_entry(e) for e in stored if e.deleted_at is None]
+        return Logged(live, duplicate)
+
+    def _rows(self, reading: Reading, sent_at: datetime) -> list[dict[str, Any]]:
+        if reading.intent == "cramp" and reading.cramp is not None:
+            c = reading.cramp
+            return [{"kind": "cramp", "at": c.occurred_at, "muscle": c.muscle, "side": c.side,
+                     "duration_s": c.duration_s, "severity": c.severity, "count": c.count}]
+        if reading.intent == "supplement":
+            return [{"kind": "supplement", "at": s.taken_at, "name": s.name, "amount": s.amount,
+                     "unit": s.unit} for s in reading.supplements]
+        if reading.intent == "stretch" and reading.stretch is not None:
+            return [{"kind": "stretch", "at": reading.stretch.done_at,
+                     "minutes": reading.stretch.minutes}]
+        if reading.intent == "no_cramp":
+            return [{"kind": "no_cramp", "at": self.night_just_passed(sent_at)}]
+        return []
+
+    def night_just_passed(self, sent_at: datetime) -> datetime:
+        """A cramp-free night is stored at 03:00 of the night that ended this morning
+        (or at `sent_at` when the night is still under way)."""
+        local = sent_at.astimezone(self.zone)
+        if local.hour < 6:
+            return sent_at
+        return datetime.combine(local.date(), time(3), tzinfo=self.zone)
+
+    async def undo_last(self) -> list[Entry]:
+        group = await self.entries.last_group()
+        await self.entries.soft_delete(group)
+        return [to_entry(e) for e in group]
+
+    async def undo(self, entry_id: int) -> list[Entry]:
+        """Undo the message that stored `entry_id`; [] if it is not this user's or gone."""
+        row = await self.entries.get(entry_id)
+        if row is None:
+            return []
+        group = await self.entries.group_of(row)
+        await self.entries.soft_delete(group)
+        return [to_entry(e) for e in group]
+
+    async def set_muscle(self, entry_id: int, muscle: str) -> Entry | None:
+        row = await self.entries.get(entry_id)
+        if row is None or row.kind != "cramp" or muscle not in MUSCLES:
+            return None
+        return to_entry(await self.entries.update(row, muscle=muscle))
+
+    async def recap(self, now: datetime, earlier_weeks: int = 4) -> Recap:
+        zone = self.zone
+        since = now - timedelta(weeks=earlier_weeks + 3)
+        rows = await self.entries.between(since, now + timedelta(days=1))
+        return recap([to_entry(r) for r in rows], now, zone, earlier_weeks)
+
+    async def export_csv(self) -> str:
+        """All live entries, one row each, in the contract's columns (`at` local, with offset)."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_HEADER)
+        zone = self.zone
+        for row in await self.entries.all():
+            e = to_entry(row)
+            amount = "" if e.amount is None else (
+                int(e.amount) if float(e.amount).is_integer() else e.amount)
+            writer.writerow([
+                e.kind, e.at.astimezone(zone).isoformat(timespec="seconds"), e.muscle or "", e.side or "",
+                _blank(e.duration_s), _blank(e.severity),
+                _blank(e.count if e.kind == "cramp" else None), e.name or "", amount,
+                e.unit or "", _blank(e.minutes), e.source, e.text,
+            ])
+        return out.getvalue()
+
+    async def forget(self) -> None:
+        await self.users.delete(self.user)
+
+
+def _blank(value: int | None) -> str | int:
+    return "" if value is None else value

@@ -1,0 +1,65 @@
+"""Chat commands: /start /help /timezone /week /undo /export (bot-contract.md)."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import Application, CommandHandler
+
+from .common import Context, conversation, send, sent_at
+
+COMMANDS = [
+    BotCommand("week", "this week against last week"),
+    BotCommand("undo", "remove your last entry"),
+    BotCommand("export", "all your entries as a CSV file"),
+    BotCommand("timezone", "set your time zone"),
+    BotCommand("help", "how to log, and the commands"),
+    BotCommand("start", "what Charley does"),
+]
+
+
+async def start(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    await send(update, context,
+               await conversation(context).start(user.id, sent_at(update), user.first_name or ""))
+
+
+async def help_(update: Update, context: Context) -> None:
+    await send(update, context, conversation(context).help())
+
+
+async def timezone(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    query = " ".join(context.args or [])
+    await send(update, context, await conversation(context).timezone(user.id, query, sent_at(update)))
+
+
+async def week(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    await send(update, context, await conversation(context).week(user.id, sent_at(update)))
+
+
+async def undo(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    await send(update, context, await conversation(context).undo(user.id, sent_at(update)))
+
+
+async def export(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    await send(update, context, await conversation(context).export(user.id, sent_at(update)))
+
+
+async def unknown(update: Update, context: Context) -> None:
+    from bot.conversation import Reply
+
+    await send(update, context, Reply("I don't know that command. /help lists what I can do."))
+
+
+def register(application: Application) -> None:
+    for name, callback in (("start", start), ("help", help_), ("timezone", timezone),
+                           ("week", week), ("undo", undo), ("export", export)):
+        application.add_handler(CommandHandler(name, callback))

@@ -1,0 +1,55 @@
+"""Rendering a core `Reply` as Telegram messages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.conversation import Conversation, Reply
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def conversation(context: Context) -> Conversation:
+    return context.application.bot_data["conversation"]
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
+def sent_at(update: Update) -> datetime:
+    """When the user sent it (Telegram's clock), which is what "now" means to the reader."""
+    message = update.effective_message
+    if message is not None and message.date is not None and update.callback_query is None:
+        return message.date
+    return datetime.now(UTC)
+
+
+async def send(update: Update, context: Context, reply: Reply) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if reply.edit and update.callback_query is not None and update.callback_query.message:
+        try:
+            await update.callback_query.edit_message_text(reply.text, reply_markup=markup(reply))
+            return
+        except BadRequest:  # too old to edit, or unchanged: answer with a new message
+            pass
+    if reply.document is not None:
+        await context.bot.send_document(
+            chat.id,
+            InputFile(reply.document.content, filename=reply.document.filename),
+            caption=reply.document.caption or None,
+            disable_notification=reply.silent,
+        )
+    await context.bot.send_message(
+        chat.id, reply.text, reply_markup=markup(reply), disable_notification=reply.silent
+    )

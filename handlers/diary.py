@@ -1,0 +1,52 @@
+"""Free text and button presses: the diary itself."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+
+from bot.conversation import Incoming, Reply
+
+from .commands import unknown
+from .common import Context, conversation, send, sent_at
+
+NOT_TEXT = (
+    "I can only read text for now. Tell me in words, e.g. “left calf 3 min, bad”."
+)
+
+
+async def on_text(update: Update, context: Context) -> None:
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None and message.text is not None
+    incoming = Incoming(
+        user_id=user.id, text=message.text, sent_at=sent_at(update),
+        chat_id=message.chat_id, message_id=message.message_id,
+    )
+    await send(update, context, await conversation(context).on_text(incoming))
+
+
+async def on_button(update: Update, context: Context) -> None:
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    await query.answer()
+    message = query.message
+    reply = await conversation(context).on_button(
+        user.id, query.data or "", sent_at(update),
+        chat_id=message.chat.id if message else None,
+        message_id=message.message_id if message else None,
+    )
+    await send(update, context, reply)
+
+
+async def on_other(update: Update, context: Context) -> None:
+    """Stickers, photos, locations and the like: a kind word, nothing stored."""
+    await send(update, context, Reply(NOT_TEXT))
+
+
+def register(application: Application) -> None:
+    application.add_handler(MessageHandler(filters.COMMAND, unknown))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, on_text)
+    )
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE, on_other))

@@ -1,0 +1,78 @@
+"""The conversation core without Telegram, on both databases (what `charley chat` uses)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.conversation import Conversation, Incoming
+from storage import Database
+
+LONDON = ZoneInfo("Europe/London")
+MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
+
+
+@pytest.fixture
+async def talk(db_url: str) -> AsyncIterator[Conversation]:
+    db = Database(db_url)
+    await db.upgrade()
+    yield Conversation(db, "Europe/London")
+    await db.dispose()
+
+
+def msg(text: str, at: datetime = MORNING, user: int = 1, message_id: int | None = None):
+    return Incoming(user_id=user, text=text, sent_at=at, chat_id=user if message_id else None,
+                    message_id=message_id)
+
+
+async def test_red_flag_advice_leads_the_reply(talk: Conversation) -> None:
+    reply = await talk.on_text(msg("calf cramp and now my calf is swollen and hot"))
+    assert reply.text.startswith("⚠️") and "blood clot" in reply.text
+    assert "Logged: Calf" in reply.text  # and the entry is still stored
+
+
+async def test_chest_pain_says_call_emergency_services_first(talk: Conversation) -> None:
+    reply = await talk.on_text(msg("calf cramp and chest pain"))
+    assert reply.text.startswith("⚠️") and "emergency services" in reply.text.split("\n")[0]
+
+
+async def test_replies_are_silent_at_night_only(talk: Conversation) -> None:
+    night = await talk.on_text(msg("calf cramp", datetime(2026, 11, 25, 3, 0, tzinfo=LONDON)))
+    day = await talk.on_text(msg("calf cramp", datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)))
+    late = await talk.on_text(msg("took my K2", datetime(2026, 11, 25, 22, 5, tzinfo=LONDON)))
+    assert (night.silent, day.silent, late.silent) == (True, False, True)
+
+
+async def test_no_cramps_counts_as_a_cramp_free_night_in_the_recap(talk: Conversation) -> None:
+    await talk.on_text(msg("no cramps last night"))
+    reply = await talk.week(1, MORNING)
+    assert "0 cramps, 1 night without" in reply.text
+
+
+async def test_timezone_by_city_and_unknown_zone(talk: Conversation) -> None:
+    ok = await talk.timezone(1, "new york", MORNING)
+    assert "America/New_York" in ok.text and "03:10" in ok.text
+    bad = await talk.timezone(1, "Atlantis", MORNING)
+    assert "don't know" in bad.text
+    assert "America/New_York" in (await talk.timezone(1, "", MORNING)).text
+
+
+async def test_forged_buttons_get_a_kind_answer(talk: Conversation) -> None:
+    for data in ("undo:abc", "m:1:elbow", "yes:9999999999:x:-:-", "zzz", "", "m:99999:calf",
+                 "tz:Not/AZone", "undo:" + "9" * 40, "undo:²", "m:١:calf"):
+        reply = await talk.on_button(1, data, MORNING)
+        assert reply.text and "Traceback" not in reply.text
+
+
+async def test_confirming_an_unsure_cramp_stores_it_once(talk: Conversation) -> None:
+    asked = await talk.on_text(msg("my leg hurts"))
+    yes = asked.buttons[0][0].data
+    first = await talk.on_button(1, yes, MORNING, chat_id=1, message_id=55)
+    second = await talk.on_button(1, yes, MORNING, chat_id=1, message_id=55)
+    assert first.text.startswith("Logged") and second.text.startswith("Already noted")
+    export = await talk.export(1, MORNING)
+    assert export.document is not None
+    assert export.document.content.decode().count("\ncramp,") == 1
