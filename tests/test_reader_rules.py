@@ -216,3 +216,27 @@ def test_nothing_understood_is_unknown_with_low_confidence(text: str) -> None:
 def test_unsure_cramp_has_low_confidence() -> None:
     assert reading("my leg hurts")["confidence"] < 0.5
     assert reading("calf cramp 3 min")["confidence"] > 0.9
+
+
+def test_about_forty_seconds_is_a_duration_not_four_oclock() -> None:
+    cramp = reading("calf cramped up, medium pain, about 40 seconds")["cramp"]
+    assert cramp["duration_s"] == 40 and local(cramp["occurred_at"]) == "2026-11-25T08:10"
+
+
+def test_minutes_before_bed_is_still_a_duration() -> None:
+    stretch = reading("stretched my calves for 5 mins before bed")["stretch"]
+    assert stretch["minutes"] == 5
+
+
+def test_an_amount_belongs_to_one_supplement_only() -> None:
+    items = reading("took vitamin B12 1000 mcg and D3")["supplements"]
+    assert [(s["name"], s["amount"]) for s in items] == [("vitamin_b", 1000), ("vitamin_d", None)]
+
+
+def test_good_night_alone_is_a_greeting_not_a_report() -> None:
+    assert reading("good night")["intent"] == "unknown"
+    assert reading("had a good night")["intent"] == "no_cramp"
+
+
+def test_number_words_do_not_hide_undo() -> None:
+    assert reading("wrong one, delete")["intent"] == "undo"

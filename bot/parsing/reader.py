@@ -89,7 +89,7 @@ _SEC = r"(?:s|sec|secs|second|seconds)"
 _MIN = r"(?:m|min|mins|minute|minutes|mn)"
 _HOUR = r"(?:h|hr|hrs|hour|hours)"
 _NUM = r"\d+(?:[.,]\d+)?"
-_NOT_AGO = r"(?!\s*(?:ago|back|earlier|later|before|after)\b)(?![a-z])"
+_NOT_AGO = r"(?!\s*(?:ago|back|earlier)\b)(?![a-z])"
 _D_COMPOUND = re.compile(
     rf"\b({_NUM})\s*{_MIN}\s*(?:and\s*)?({_NUM})\s*{_SEC}{_NOT_AGO}|"
     rf"\b(\d{{1,2}}):(\d{{2}})\s*(?:{_MIN}|mins long){_NOT_AGO}"
@@ -284,7 +284,7 @@ _FLAG_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bgive way\b|\bbuckl\w*|\bcan'?t (?:lift|move|stand on|put weight)\b|"
         r"\b(?:wasting|wasted|withered|thinner)\b")),
     ("skin_change", re.compile(
-        r"\bdiscolou?r\w*|\bskin (?:\w+ ){0,2}(?:pale|blue|purple|white|shiny|dark|mottled|"
+        r"\bdiscolou?r\w*|\bskin (?:\w+ ){0,4}(?:pale|blue|purple|white|shiny|dark|mottled|"
         r"different|weird|strange|odd|black|gr[ae]y|colou?r|yellow|blotchy|changed?|change)\b|"
         r"\b(?:turned|gone|went|looks?|is) (?:a bit |kind of |slightly )?(?:blue|bluish|purple|"
         r"purplish|mottled|pale|white|grey|gray)\b|\bmottled\b|\bbruis\w*|\brash\b|"
@@ -377,6 +377,7 @@ def _supplements(text: str, when: When) -> list[Supplement]:
     amounts = [(m.start(), m) for m in _AMOUNT.finditer(text)]
     result: list[Supplement] = []
     seen: set[str] = set()
+    used: set[int] = set()
     for i, (start, end, name) in enumerate(found):
         if name in seen:
             continue
@@ -384,10 +385,12 @@ def _supplements(text: str, when: When) -> list[Supplement]:
         nxt = found[i + 1][0] if i + 1 < len(found) else len(text)
         prev = found[i - 1][1] if i > 0 else 0
         amount = unit = None
-        after = [m for pos, m in amounts if end <= pos < nxt]
-        before = [m for pos, m in amounts if prev <= pos < start and m.end() <= start]
+        after = [m for pos, m in amounts if end <= pos < nxt and pos not in used]
+        before = [m for pos, m in amounts
+                  if prev <= pos < start and m.end() <= start and pos not in used]
         pick = after[0] if after else (before[-1] if before else None)
         if pick is not None:
+            used.add(pick.start())
             amount = _num(pick.group(1))
             unit = _UNIT_NAMES.get(pick.group(2))
         result.append(Supplement(name=name, taken_at=when.at, amount=amount, unit=unit))
@@ -416,7 +419,8 @@ _CRAMP_PURPOSE = re.compile(
 _SLEPT_WELL = re.compile(
     r"\bslept (?:fine|well|great|good|ok|okay|soundly|through|all night|like a (?:baby|log|rock)|"
     r"the whole night|peacefully|perfectly)\b|\b(?:peaceful|quiet|calm|uneventful|restful|"
-    r"good|great|cramp-free|clear|clean|easy|quiet) night\b|\bgood night'?s sleep\b|"
+    r"cramp-free|clear|clean|easy) night\b|\b(?:had|have had|having|a|another|very|really|such a|"
+    r"pretty) (?:good|great|quiet|calm|peaceful) night\b|\bgood night'?s sleep\b|"
     r"\b(?:all quiet|all good|nothing|none|all clear|no issues|no problems|no trouble|nada|"
     r"no pain)\b.{0,20}\b(?:last night|overnight|tonight|night)\b|"
     r"\bnight (?:was|went) (?:fine|well|good|great|quiet|ok)\b|\bnothing to report\b|"
@@ -429,7 +433,7 @@ _UNDO = re.compile(
     r"that one|the last one)\b|"
     r"^\s*(?:delete|remove|cancel|erase|scratch that)\s*[.!]*$|"
     r"\b(?:oops|whoops|woops|my bad|my mistake)\b|\bthat was (?:wrong|a mistake|an error|a typo|"
-    r"not right|incorrect)\b|\bwrong (?:entry|one|log)\b|\bmistake\b|\bignore (?:that|the last|it)\b|"
+    r"not right|incorrect)\b|\bwrong (?:entry|one|1|log|thing)\b|\bmistake\b|\bignore (?:that|the last|it)\b|"
     r"\bnot (?:a |what i )?(?:cramp|meant)\b|\bdidn'?t mean (?:that|to)\b"
 )
 _UNDO_NOT = re.compile(r"\b(?:all|everything|account|all my|my data|whole)\b")
@@ -580,7 +584,7 @@ _CLOCKISH = re.compile(
     r"(?<![\d.:/])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|"
     r"(?<![\d.:/])\d{1,2}:\d{2}(?!\s*(?:mins?|minutes?|m\b|secs?))|"
     r"\b(?:at|around|about|by|near|approx(?:imately)?|roughly|~|before|after|til|till|until|"
-    r"since)\s*\d{1,2}(?:[:. ]\d{2})?(?:\s*ish)?"
+    r"since)\s*\d{1,2}(?![\d,])(?:[:. ]\d{2})?(?:\s*ish)?"
     r"(?!\s*(?:[.:]\d|secs?\b|seconds?\b|mins?\b|minutes?\b|m\b|hrs?\b|hours?\b|h\b|x\b|times\b|"
     r"cramps?\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b))|"
     r"\b\d{1,2}\s*o'?\s?clock\b|\b\d{1,2}\s*ish\b"

@@ -49,12 +49,12 @@ _OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
 _HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))")
 _BARE = re.compile(
     r"\b(?:at|around|about|abt|by|near|approx(?:imately)?|roughly|~|before|after|"
-    r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?:[:. ](\d{2}))?(?:\s*ish)?"
+    r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?![\d,])(?:[:. ](\d{2}))?(?:\s*ish)?"
     r"(?!\s*(?:[.:]\d|secs?\b|seconds?\b|mins?\b|minutes?\b|m\b|hrs?\b|hours?\b|h\b|x\b|"
     r"times\b|cramps?\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b|days?\b|weeks?\b|am\b|pm\b|"
     r"a\.m|p\.m|o'?clock))"
 )
-_ISH = re.compile(r"\b(\d{1,2})\s*ish\b")
+_ISH = re.compile(r"\b(\d{1,2})\s*ish\b")  # "3ish"
 _NAMED = re.compile(r"\b(midnight|noon|midday)\b")
 _IN_THE = re.compile(r"\b(?:in the|this|at)\s+(morning|afternoon|evening|night)\b")
 
