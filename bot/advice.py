@@ -55,6 +55,38 @@ EASE_CRAMP = Advice(
     "walk or shake the leg, or try warmth.",
     "NHS Leg cramps; Mayo Clinic Night leg cramps.",
 )
+K2_BLOOD_THINNER_QUESTION = Advice(
+    "info",
+    "Before I set a vitamin K2 reminder: do you take a blood thinner, such as warfarin?",
+    "medical-facts.md rule 3; NIH ODS vitamin K fact sheet; Theuwissen et al. 2013.",
+)
+K2_WARFARIN = Advice(
+    "caution",
+    "Vitamin K changes how warfarin and similar medicines work, even in small amounts. "
+    "Please ask your doctor before starting K2. I'll keep this reminder off until you tell "
+    "me they agreed.",
+    "Theuwissen et al., J Thromb Haemost 2013 (MK-7 10 µg/day shifted INR); NIH ODS vitamin K.",
+)
+K2_OTHER_ANTICOAGULANT = Advice(
+    "caution",
+    "Blood thinners like apixaban or rivaroxaban don't work through vitamin K, but please "
+    "check with your doctor before starting K2 all the same.",
+    "NIH ODS vitamin K fact sheet; medical-facts.md.",
+)
+K2_EVIDENCE = Advice(
+    "info",
+    "About K2: one 8-week trial in people over 65 found fewer cramps on K2 than on "
+    "placebo. Promising, but it is a single study; your diary will show how it goes for you.",
+    "Tan et al., JAMA Intern Med 2024 (PMID 39466236).",
+)
+MAGNESIUM_CAUTION = Advice(
+    "caution",
+    "About magnesium: a Cochrane review found it probably makes little difference to cramps "
+    "in older adults. If you have kidney disease, ask your doctor first. Keep it a few hours "
+    "apart from some antibiotics (tetracyclines, quinolones) and osteoporosis tablets "
+    "(bisphosphonates). Take no more than your label says.",
+    "Cochrane 2020; NIH ODS magnesium fact sheet (upper limit 350 mg/day from supplements).",
+)
 NOT_A_DOCTOR = (
     "I am a diary, not a doctor: I keep your notes and remind you, and I point you to a "
     "professional when something sounds worrying."

@@ -6,15 +6,18 @@ The only module (with `bot.cli`) that knows storage, core and handlers at once.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application
 
 import handlers
+import handlers.reminders
 from storage import Database
 
 from .config import Settings
 from .conversation import Conversation
+from .scheduler import ReminderService
 
 log = logging.getLogger("charley")
 
@@ -27,7 +30,10 @@ def build_application(settings: Settings) -> Application:
         db = Database(settings.database_url)
         await db.upgrade()
         application.bot_data["db"] = db
-        application.bot_data["conversation"] = Conversation(db, settings.default_timezone)
+        application.bot_data["conversation"] = Conversation(
+            db, settings.default_timezone, timedelta(minutes=settings.snooze_minutes))
+        application.bot_data["reminders"] = ReminderService(db, settings.default_timezone)
+        handlers.reminders.schedule(application, settings.reminder_tick_seconds)
         await application.bot.set_my_commands(handlers.commands.COMMANDS)
         log.info("Charley is up as @%s", application.bot.username)
 

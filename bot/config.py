@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     log_level: str = "INFO"
+    # how often the scheduler looks for due reminders; a reminder is at most this late
+    reminder_tick_seconds: float = Field(default=15.0, gt=0, le=300)
+    snooze_minutes: int = Field(default=30, ge=1, le=720)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from .conversation import Conversation, Incoming, Reply, split_command
+from .conversation import Conversation, Incoming, split_command
+from .replies import Reply
 
 CONSOLE_USER = 0  # the terminal's own diary, apart from any Telegram user's
 
@@ -72,6 +73,10 @@ async def dispatch(conversation: Conversation, user_id: int, text: str, now: dat
             return await conversation.timezone(user_id, args, now)
         if name == "week":
             return await conversation.week(user_id, now)
+        if name == "remind":
+            return await conversation.remind(user_id, args, now)
+        if name == "reminders":
+            return await conversation.reminders(user_id)
         if name == "undo":
             return await conversation.undo(user_id, now)
         if name == "export":

@@ -14,18 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import Database, UserRepo
 
-from . import advice
+from . import advice, reminder_talk
 from .diary import Diary, Logged
 from .entries import SUPPLEMENT_NAMES, Entry, describe, duration_words
 from .parsing import Cramp, Reading, read
 from .parsing.model import MUSCLES
 from .recap import Recap, WeekSummary
+from .replies import Button, Document, Reply
 from .zones import find_zone
 
 QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
@@ -34,28 +35,6 @@ MUSCLE_LABELS = {"calf": "Calf", "foot": "Foot", "toes": "Toes", "thigh": "Thigh
                  "hamstring": "Back of thigh", "shin": "Shin", "other": "Elsewhere"}
 ZONE_CHOICES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
                 "America/Los_Angeles", "Australia/Sydney")
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    label: str
-    data: str
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    filename: str
-    content: bytes
-    caption: str = ""
-
-
-@dataclass(slots=True)
-class Reply:
-    text: str
-    buttons: list[list[Button]] = field(default_factory=list)
-    silent: bool = False
-    document: Document | None = None
-    edit: bool = False  # a button's answer: replaces the message the button was on
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +61,20 @@ HELP_TEXT = (
     "/undo – remove your last entry\n"
     "/export – all your entries as a CSV file\n"
     "/timezone – set your time zone, e.g. /timezone Europe/London\n"
+    "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
+    "/remind checkin 08:00\n"
+    "/reminders – your reminders, to pause, change or delete\n"
     "/help – this message\n\n"
     + advice.NOT_A_DOCTOR
 )
 
 
 class Conversation:
-    def __init__(self, db: Database, default_tz: str = "UTC") -> None:
+    def __init__(self, db: Database, default_tz: str = "UTC",
+                 snooze: timedelta = timedelta(minutes=30)) -> None:
         self.db = db
         self.default_tz = default_tz
+        self.snooze = snooze
 
     @asynccontextmanager
     async def diary(self, user_id: int) -> AsyncIterator[Diary]:
@@ -183,6 +167,10 @@ class Conversation:
     async def _press(self, diary: Diary, data: str, now: datetime, chat_id: int | None,
                      message_id: int | None) -> Reply:
         zone = diary.zone
+        reminder_reply = await reminder_talk.press(diary, data, now, chat_id, message_id,
+                                                   self.snooze)
+        if reminder_reply is not None:
+            return reminder_reply
         parts = data.split(":")
         action = parts[0]
         entry_id = _entry_id(parts[1]) if len(parts) > 1 else None
@@ -290,6 +278,7 @@ class Conversation:
                 f"Sorry, I don't know the time zone “{query[:60]}”. Try a big city near you "
                 "(/timezone London) or a name like Europe/Paris.", edit=edit)
         await diary.set_timezone(name)
+        await reminder_talk.move_all(diary, now)
         local = now.astimezone(ZoneInfo(name))
         note = ""
         if name.startswith("Etc/GMT"):
@@ -314,6 +303,14 @@ class Conversation:
             lines.append(f"The {r.earlier_weeks} weeks before averaged {r.earlier_mean:g} "
                          "cramps a week.")
         return Reply("\n".join(lines))
+
+    async def remind(self, user_id: int, args: str, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            return await reminder_talk.remind(diary, args, now)
+
+    async def reminders(self, user_id: int) -> Reply:
+        async with self.diary(user_id) as diary:
+            return await reminder_talk.list_reminders(diary)
 
     async def undo(self, user_id: int, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:

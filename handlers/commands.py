@@ -11,6 +11,8 @@ COMMANDS = [
     BotCommand("week", "this week against last week"),
     BotCommand("undo", "remove your last entry"),
     BotCommand("export", "all your entries as a CSV file"),
+    BotCommand("remind", "a daily reminder, e.g. /remind K2 21:30"),
+    BotCommand("reminders", "your reminders: pause, change, delete"),
     BotCommand("timezone", "set your time zone"),
     BotCommand("help", "how to log, and the commands"),
     BotCommand("start", "what Charley does"),
@@ -53,13 +55,27 @@ async def export(update: Update, context: Context) -> None:
     await send(update, context, await conversation(context).export(user.id, sent_at(update)))
 
 
+async def remind(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    args = " ".join(context.args or [])
+    await send(update, context, await conversation(context).remind(user.id, args, sent_at(update)))
+
+
+async def reminders(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    await send(update, context, await conversation(context).reminders(user.id))
+
+
 async def unknown(update: Update, context: Context) -> None:
-    from bot.conversation import Reply
+    from bot.replies import Reply
 
     await send(update, context, Reply("I don't know that command. /help lists what I can do."))
 
 
 def register(application: Application) -> None:
     for name, callback in (("start", start), ("help", help_), ("timezone", timezone),
-                           ("week", week), ("undo", undo), ("export", export)):
+                           ("week", week), ("undo", undo), ("export", export),
+                           ("remind", remind), ("reminders", reminders)):
         application.add_handler(CommandHandler(name, callback))

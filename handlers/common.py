@@ -8,7 +8,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.conversation import Conversation, Reply
+from bot.conversation import Conversation
+from bot.replies import Button, Reply
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -17,12 +18,16 @@ def conversation(context: Context) -> Conversation:
     return context.application.bot_data["conversation"]
 
 
-def markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
+def markup_of(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
+    if not buttons:
         return None
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons]
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
     )
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    return markup_of(reply.buttons)
 
 
 def sent_at(update: Update) -> datetime:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.conversation import Incoming, Reply
+from bot.conversation import Incoming
+from bot.replies import Reply
 
 from .commands import unknown
 from .common import Context, conversation, send, sent_at

@@ -4,7 +4,10 @@ Knows nothing of Telegram or of the reader: it stores what it is given.
 """
 
 from .db import Database
-from .models import Entry, User
-from .repo import EntryRepo, UserRepo
+from .models import Entry, Occurrence, Reminder, User
+from .repo import EntryRepo, ReminderRepo, Schedule, UserRepo
 
-__all__ = ["Database", "Entry", "EntryRepo", "User", "UserRepo"]
+__all__ = [
+    "Database", "Entry", "EntryRepo", "Occurrence", "Reminder", "ReminderRepo", "Schedule",
+    "User", "UserRepo",
+]

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -59,6 +60,9 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True, nullable=False)
     tz: Mapped[str | None] = mapped_column(String(64))  # IANA name; None: not set yet
+    # blood thinner, asked before a K2 reminder: None (not asked), none, vka (warfarin
+    # or similar), vka_ok (their prescriber agreed), other
+    anticoagulant: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
 
@@ -98,3 +102,54 @@ class Entry(Base):
     part: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Reminder(Base):
+    """A daily (or chosen-days) reminder; `next_due_at` is the source of truth for when."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_due", "paused", "next_due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # supplement|stretch|checkin
+    what: Mapped[str] = mapped_column(String(32), nullable=False)
+    label: Mapped[str] = mapped_column(String(40), nullable=False)
+    local_time: Mapped[str] = mapped_column(String(5), nullable=False)  # "HH:MM"
+    days: Mapped[int] = mapped_column(SmallInteger, nullable=False)  # bit 0 = Monday
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    next_due_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+
+class Occurrence(Base):
+    """One day's firing of a reminder: sent once (unique per due time), then answered.
+
+    status: due (claimed, being sent) | sent | snoozed | taken | skipped | missed |
+    answered (the user logged it in words just before, so it was not sent)
+    """
+
+    __tablename__ = "reminder_occurrences"
+    __table_args__ = (
+        UniqueConstraint("reminder_id", "due_at", name="uq_occurrence_once"),
+        Index("ix_occurrences_resend", "resend_at"),
+        Index("ix_occurrences_status", "status", "claimed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reminder_id: Mapped[int] = mapped_column(
+        ForeignKey("reminders.id", ondelete="CASCADE"), nullable=False
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    status: Mapped[str] = mapped_column(String(10), nullable=False)
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    resend_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resent: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import Entry, User, utcnow
+from .models import Entry, Occurrence, Reminder, User, utcnow
 
 
 class UserRepo:
@@ -42,6 +42,8 @@ class UserRepo:
 
     async def delete(self, user: User) -> None:
         """The user and everything they own."""
+        await self.session.execute(delete(Occurrence).where(Occurrence.user_id == user.id))
+        await self.session.execute(delete(Reminder).where(Reminder.user_id == user.id))
         await self.session.execute(delete(Entry).where(Entry.user_id == user.id))
         await self.session.execute(delete(User).where(User.id == user.id))
 
@@ -138,3 +140,115 @@ class EntryRepo:
             self._mine().where(Entry.deleted_at.is_(None)).order_by(Entry.at, Entry.id)
         )
         return list(result.scalars())
+
+
+class ReminderRepo:
+    """One user's reminders and their occurrences."""
+
+    def __init__(self, session: AsyncSession, user: User) -> None:
+        self.session = session
+        self.user = user
+
+    async def add(self, **fields: Any) -> Reminder:
+        reminder = Reminder(user_id=self.user.id, **fields)
+        self.session.add(reminder)
+        await self.session.flush()
+        return reminder
+
+    async def all(self) -> list[Reminder]:
+        result = await self.session.execute(
+            select(Reminder).where(Reminder.user_id == self.user.id)
+            .order_by(Reminder.local_time, Reminder.id)
+        )
+        return list(result.scalars())
+
+    async def get(self, reminder_id: int) -> Reminder | None:
+        result = await self.session.execute(
+            select(Reminder).where(Reminder.id == reminder_id, Reminder.user_id == self.user.id)
+        )
+        return result.scalar_one_or_none()
+
+    async def delete(self, reminder: Reminder) -> None:
+        await self.session.execute(delete(Occurrence).where(Occurrence.reminder_id == reminder.id))
+        await self.session.delete(reminder)
+        await self.session.flush()
+
+    async def occurrence(self, occurrence_id: int) -> tuple[Occurrence, Reminder] | None:
+        result = await self.session.execute(
+            select(Occurrence, Reminder)
+            .join(Reminder, Reminder.id == Occurrence.reminder_id)
+            .where(Occurrence.id == occurrence_id, Occurrence.user_id == self.user.id)
+        )
+        row = result.first()
+        return (row[0], row[1]) if row else None
+
+
+class Schedule:
+    """The scheduler's view across users: claim what is due, atomically.
+
+    Rows are locked with FOR UPDATE SKIP LOCKED on PostgreSQL, so several instances
+    share the work without taking the same row; on every backend the unique
+    (reminder, due time) occurrence makes a second send impossible.
+    """
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def claim_due(self, now: datetime, limit: int) -> list[tuple[Reminder, User]]:
+        result = await self.session.execute(
+            select(Reminder, User)
+            .join(User, User.id == Reminder.user_id)
+            .where(Reminder.paused.is_(False), Reminder.next_due_at <= now)
+            .order_by(Reminder.next_due_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=Reminder)
+        )
+        return [(r, u) for r, u in result.all()]
+
+    async def claim_resends(self, now: datetime, limit: int) -> list[tuple[Occurrence, Reminder, User]]:
+        result = await self.session.execute(
+            select(Occurrence, Reminder, User)
+            .join(Reminder, Reminder.id == Occurrence.reminder_id)
+            .join(User, User.id == Occurrence.user_id)
+            .where(Occurrence.resend_at <= now)
+            .order_by(Occurrence.resend_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=Occurrence)
+        )
+        return [(o, r, u) for o, r, u in result.all()]
+
+    async def claim_stuck(self, older_than: datetime, limit: int) -> list[tuple[Occurrence, Reminder, User]]:
+        """Occurrences claimed but never confirmed sent (a crash or a failed send)."""
+        result = await self.session.execute(
+            select(Occurrence, Reminder, User)
+            .join(Reminder, Reminder.id == Occurrence.reminder_id)
+            .join(User, User.id == Occurrence.user_id)
+            .where(Occurrence.status == "due", Occurrence.claimed_at <= older_than)
+            .order_by(Occurrence.claimed_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=Occurrence)
+        )
+        return [(o, r, u) for o, r, u in result.all()]
+
+    async def add_occurrence(self, **fields: Any) -> Occurrence | None:
+        """Insert one day's occurrence; None when it exists already (sent elsewhere)."""
+        occurrence = Occurrence(**fields)
+        try:
+            async with self.session.begin_nested():
+                self.session.add(occurrence)
+        except IntegrityError:
+            return None
+        return occurrence
+
+    async def occurrence(self, occurrence_id: int) -> Occurrence | None:
+        return await self.session.get(Occurrence, occurrence_id)
+
+    async def supplement_taken_between(self, user_id: int, name: str, start: datetime,
+                                       end: datetime) -> bool:
+        result = await self.session.execute(
+            select(Entry.id).where(
+                Entry.user_id == user_id, Entry.kind == "supplement", Entry.name == name,
+                Entry.deleted_at.is_(None), Entry.at >= start, Entry.at <= end,
+            ).limit(1)
+        )
+        return result.first() is not None

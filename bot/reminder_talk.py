@@ -1,0 +1,278 @@
+"""Reminders in the conversation: /remind, /reminders, and the buttons on reminders.
+
+Button data (all a press needs, so it works after a restart or on another instance):
+  r:t|z|s:<occurrence>   Taken/Done, Snooze, Skip on a reminder;  r:h  the stretches
+  c:n|y|u:<occurrence>   morning check-in: no cramps, yes (log it), not sure
+  c:m:<occ>:<muscle>     check-in log, step 2: where;  c:v:<occ>:<muscle>:<sev> step 3
+  rm:p|d|c:<reminder>    pause/resume, delete, change time;  rm:t:<reminder>:<HHMM>
+  bt:none|vka|other|ok:<reminder>   the blood-thinner question before a K2 reminder
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+from storage import Reminder, ReminderRepo
+
+from . import advice
+from .diary import Diary
+from .entries import describe
+from .parsing import Cramp, Reading, Stretch, Supplement, read
+from .parsing.model import MUSCLES
+from .reminders import (
+    KIND_CHECKIN,
+    KIND_STRETCH,
+    KIND_SUPPLEMENT,
+    STRETCH_ROUTINE,
+    ReminderRequest,
+    days_words,
+    next_due,
+    parse_request,
+)
+from .replies import Button, Reply
+from .scheduler import reminder_name
+
+MUSCLE_LABELS = {"calf": "Calf", "foot": "Foot", "toes": "Toes", "thigh": "Thigh",
+                 "hamstring": "Back of thigh", "shin": "Shin", "other": "Elsewhere"}
+SEVERITY_CHOICES = (("Mild", 2), ("Moderate", 5), ("Severe", 7), ("Very severe", 9))
+TIME_CHOICES = ("20:00", "20:30", "21:00", "21:30", "22:00", "22:30", "23:00")
+EXPIRED = "Sorry, that button has expired."
+
+
+class _Names(dict[str, str]):
+    """Supplement words -> canonical names, by the reader's own vocabulary."""
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        items = read(f"took {key}", datetime(2026, 1, 1, 12), "UTC").supplements
+        return items[0].name if items and items[0].name != "other" else default
+
+
+def _id(text: str) -> int | None:
+    return int(text) if re.fullmatch(r"[0-9]{1,15}", text) else None
+
+
+async def remind(diary: Diary, args: str, now: datetime) -> Reply:
+    request = parse_request(args, _Names())
+    if isinstance(request, str):
+        return Reply(request)
+    return await _create(diary, request, now)
+
+
+async def _create(diary: Diary, request: ReminderRequest, now: datetime) -> Reply:
+    repo = ReminderRepo(diary.session, diary.user)
+    due = next_due(request.at, request.days, diary.zone, now)
+    k2 = request.kind == KIND_SUPPLEMENT and request.what == "vitamin_k2"
+    gated = k2 and diary.user.anticoagulant in (None, "vka")
+    reminder = await repo.add(kind=request.kind, what=request.what, label=request.label,
+                              local_time=request.at.strftime("%H:%M"), days=request.days,
+                              paused=gated, next_due_at=due)
+    if gated and diary.user.anticoagulant is None:
+        return Reply(advice.K2_BLOOD_THINNER_QUESTION.text, buttons=[
+            [Button("No", f"bt:none:{reminder.id}")],
+            [Button("Warfarin or similar", f"bt:vka:{reminder.id}")],
+            [Button("Another blood thinner", f"bt:other:{reminder.id}")],
+        ])
+    if gated:
+        return _vka_reply(reminder)
+    return Reply(_set_text(reminder, diary))
+
+
+def _set_text(reminder: Reminder, diary: Diary) -> str:
+    what = {KIND_STRETCH: "bedtime stretches", KIND_CHECKIN: "morning check-in"}.get(
+        reminder.kind, reminder_name(reminder))
+    text = (f"Reminder set: {what} at {reminder.local_time} {days_words(reminder.days)} "
+            f"({diary.tz_name}). /reminders lists them.")
+    if reminder.kind == KIND_SUPPLEMENT and reminder.what == "magnesium":
+        text += "\n\n" + advice.MAGNESIUM_CAUTION.text
+    if reminder.kind == KIND_SUPPLEMENT and reminder.what == "vitamin_k2":
+        text += "\n\n" + advice.K2_EVIDENCE.text
+    return text
+
+
+def _vka_reply(reminder: Reminder) -> Reply:
+    return Reply(advice.K2_WARFARIN.text, buttons=[
+        [Button("My doctor agreed", f"bt:ok:{reminder.id}")],
+    ])
+
+
+async def list_reminders(diary: Diary) -> Reply:
+    reminders = await ReminderRepo(diary.session, diary.user).all()
+    if not reminders:
+        return Reply("You have no reminders. Set one like /remind K2 21:30, "
+                     "/remind stretch 22:00 or /remind checkin 08:00.")
+    lines, buttons = [f"Your reminders ({diary.tz_name}):"], []
+    for r in reminders:
+        name = {KIND_STRETCH: "Stretches", KIND_CHECKIN: "Morning check-in"}.get(
+            r.kind, reminder_name(r))
+        name = name[:1].upper() + name[1:]
+        state = " (paused)" if r.paused else ""
+        lines.append(f"• {name} at {r.local_time} {days_words(r.days)}{state}")
+        buttons.append([
+            Button(f"{'Resume' if r.paused else 'Pause'} {name}"[:30], f"rm:p:{r.id}"),
+            Button("Change time", f"rm:c:{r.id}"),
+            Button("Delete", f"rm:d:{r.id}"),
+        ])
+    return Reply("\n".join(lines), buttons=buttons)
+
+
+async def move_all(diary: Diary, now: datetime) -> None:
+    """After a zone change every reminder keeps its local time in the new zone."""
+    for r in await ReminderRepo(diary.session, diary.user).all():
+        r.next_due_at = next_due(time.fromisoformat(r.local_time), r.days, diary.zone, now)
+
+
+async def press(diary: Diary, data: str, now: datetime, chat_id: int | None,
+                message_id: int | None, snooze: timedelta) -> Reply | None:
+    """A reminder-area button; None if `data` is not one of ours."""
+    parts = data.split(":")
+    head = parts[0]
+    if head == "r":
+        return await _reminder_button(diary, parts, now, chat_id, message_id, snooze)
+    if head == "c":
+        return await _checkin_button(diary, parts, now, chat_id, message_id)
+    if head == "rm":
+        return await _manage_button(diary, parts, now)
+    if head == "bt":
+        return await _blood_thinner_button(diary, parts, now)
+    return None
+
+
+async def _reminder_button(diary: Diary, parts: list[str], now: datetime, chat_id: int | None,
+                           message_id: int | None, snooze: timedelta) -> Reply:
+    if parts[1:] == ["h"]:
+        return Reply(STRETCH_ROUTINE)
+    if len(parts) != 3 or parts[1] not in ("t", "z", "s") or _id(parts[2]) is None:
+        return Reply(EXPIRED)
+    found = await ReminderRepo(diary.session, diary.user).occurrence(_id(parts[2]) or 0)
+    if found is None:
+        return Reply(EXPIRED)
+    occurrence, reminder = found
+    name = "stretches" if reminder.kind == KIND_STRETCH else reminder_name(reminder)
+    local = now.astimezone(diary.zone).strftime("%H:%M")
+    if parts[1] == "t":
+        if reminder.kind == KIND_STRETCH:
+            reading = Reading("stretch", 1.0, stretch=Stretch(done_at=now))
+        else:
+            what = reminder.what if reminder.kind == KIND_SUPPLEMENT else "other"
+            reading = Reading("supplement", 1.0, supplements=(Supplement(what, now),))
+        logged = await diary.log(reading, sent_at=now, text=f"{reminder.label} (reminder)",
+                                 source="button", chat_id=chat_id, message_id=message_id)
+        occurrence.status, occurrence.resend_at = "taken", None
+        occurrence.answered_at = occurrence.answered_at or now
+        verb = "done" if reminder.kind == KIND_STRETCH else "taken"
+        when = (logged.entries[0].at if logged.entries else now).astimezone(diary.zone)
+        return Reply(f"✅ {name[:1].upper()}{name[1:]} {verb} at {when:%H:%M}.", edit=True)
+    if parts[1] == "z":
+        if occurrence.status in ("taken", "skipped"):
+            return Reply(f"Already answered: {occurrence.status}.", edit=True)
+        if occurrence.resent >= 2:
+            return Reply("I'll leave it for today.", edit=True)
+        occurrence.status, occurrence.resend_at = "snoozed", now + snooze
+        again = (now + snooze).astimezone(diary.zone).strftime("%H:%M")
+        return Reply(f"⏰ I'll remind you again at {again}.", edit=True)
+    if occurrence.status == "taken":
+        return Reply("Already marked as taken.", edit=True)
+    occurrence.status, occurrence.resend_at = "skipped", None
+    occurrence.answered_at = now
+    return Reply(f"Skipped {name} for today ({local}).", edit=True)
+
+
+async def _checkin_button(diary: Diary, parts: list[str], now: datetime, chat_id: int | None,
+                          message_id: int | None) -> Reply:
+    if len(parts) < 3 or _id(parts[2]) is None:
+        return Reply(EXPIRED)
+    found = await ReminderRepo(diary.session, diary.user).occurrence(_id(parts[2]) or 0)
+    if found is None:
+        return Reply(EXPIRED)
+    occurrence, _ = found
+    oid = occurrence.id
+    step = parts[1]
+    if step == "n" and len(parts) == 3:
+        reading = Reading("no_cramp", 1.0)
+        await diary.log(reading, sent_at=now, text="no cramps (check-in)", source="button",
+                        chat_id=chat_id, message_id=message_id)
+        occurrence.status, occurrence.answered_at = "taken", now
+        return Reply("Noted: no cramps last night. 🌙", edit=True)
+    if step == "u" and len(parts) == 3:
+        occurrence.status, occurrence.answered_at = "skipped", now
+        return Reply("All right, nothing logged. If you remember, just tell me.", edit=True)
+    if step == "y" and len(parts) == 3:
+        labels = [Button(MUSCLE_LABELS[m], f"c:m:{oid}:{m}") for m in MUSCLES]
+        return Reply("Where was it?", buttons=[labels[:4], labels[4:]], edit=True)
+    if step == "m" and len(parts) == 4 and parts[3] in MUSCLES:
+        return Reply("How bad was it?", edit=True, buttons=[
+            [Button(label, f"c:v:{oid}:{parts[3]}:{sev}") for label, sev in SEVERITY_CHOICES]])
+    if step == "v" and len(parts) == 5 and parts[3] in MUSCLES and parts[4] in ("2", "5", "7", "9"):
+        at = diary.night_just_passed(now)
+        cramp = Cramp(occurred_at=at, muscle=parts[3], severity=int(parts[4]))
+        logged = await diary.log(Reading("cramp", 1.0, cramp=cramp), sent_at=now,
+                                 text="cramp (check-in)", source="button",
+                                 chat_id=chat_id, message_id=message_id)
+        occurrence.status, occurrence.answered_at = "taken", now
+        if not logged.entries:
+            return Reply("That night is already in your diary.", edit=True)
+        entry = logged.entries[0]
+        return Reply("Logged: " + describe(entry, diary.zone, now), edit=True,
+                     buttons=[[Button("Undo", f"undo:{entry.id}")]])
+    return Reply(EXPIRED)
+
+
+async def _manage_button(diary: Diary, parts: list[str], now: datetime) -> Reply:
+    if len(parts) < 3 or _id(parts[2]) is None:
+        return Reply(EXPIRED)
+    repo = ReminderRepo(diary.session, diary.user)
+    reminder = await repo.get(_id(parts[2]) or 0)
+    if reminder is None:
+        return Reply("That reminder is no longer there.", edit=True)
+    action = parts[1]
+    if action == "d" and len(parts) == 3:
+        await repo.delete(reminder)
+        return Reply(f"Deleted the {reminder.local_time} reminder.", edit=True)
+    if action == "p" and len(parts) == 3:
+        if reminder.paused and reminder.kind == KIND_SUPPLEMENT and \
+                reminder.what == "vitamin_k2" and diary.user.anticoagulant in (None, "vka"):
+            return _vka_reply(reminder)
+        reminder.paused = not reminder.paused
+        if not reminder.paused:
+            reminder.next_due_at = next_due(time.fromisoformat(reminder.local_time),
+                                            reminder.days, diary.zone, now)
+        return Reply(f"{'Paused' if reminder.paused else 'Resumed'}: the {reminder.local_time} "
+                     "reminder.", edit=True)
+    if action == "c" and len(parts) == 3:
+        choices = [Button(t, f"rm:t:{reminder.id}:{t.replace(':', '')}") for t in TIME_CHOICES]
+        return Reply("Pick a new time (or send /remind again with any time):", edit=True,
+                     buttons=[choices[:4], choices[4:]])
+    if action == "t" and len(parts) == 4 and re.fullmatch(r"[0-2][0-9][0-5][0-9]", parts[3]):
+        at = time(int(parts[3][:2]) % 24, int(parts[3][2:]))
+        reminder.local_time = at.strftime("%H:%M")
+        reminder.next_due_at = next_due(at, reminder.days, diary.zone, now)
+        return Reply(f"Moved to {reminder.local_time}.", edit=True)
+    return Reply(EXPIRED)
+
+
+async def _blood_thinner_button(diary: Diary, parts: list[str], now: datetime) -> Reply:
+    if len(parts) != 3 or parts[1] not in ("none", "vka", "other", "ok") or _id(parts[2]) is None:
+        return Reply(EXPIRED)
+    reminder = await ReminderRepo(diary.session, diary.user).get(_id(parts[2]) or 0)
+    answer = parts[1]
+    if answer == "ok":
+        diary.user.anticoagulant = "vka_ok"
+    elif answer == "vka":
+        diary.user.anticoagulant = "vka"
+    else:
+        diary.user.anticoagulant = answer
+    if reminder is None:
+        return Reply("Thank you, noted.", edit=True)
+    if answer == "vka":
+        reminder.paused = True
+        reply = _vka_reply(reminder)
+        reply.edit = True
+        return reply
+    reminder.paused = False
+    reminder.next_due_at = next_due(time.fromisoformat(reminder.local_time), reminder.days,
+                                    diary.zone, now)
+    text = _set_text(reminder, diary)
+    if answer == "other":
+        text = advice.K2_OTHER_ANTICOAGULANT.text + "\n\n" + text
+    return Reply(text, edit=True)

@@ -1,0 +1,155 @@
+"""Reminders, the pure part: when the next one is due, what a request means, and texts.
+
+Reminders fire at a local wall-clock time in the user's zone. On the spring-forward
+day a time that does not exist fires at the first valid minute after it; on the
+fall-back day a time that happens twice fires once (the first time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DAILY = 0b1111111  # bit 0 Monday ... bit 6 Sunday
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LATE_LIMIT = timedelta(hours=1)  # later than this after a downtime: skipped, not sent
+FOLLOW_UP_AFTER = timedelta(hours=1)
+ANSWERED_WINDOW = timedelta(hours=1)  # "took my K2" this long before: counts as taken
+
+KIND_SUPPLEMENT, KIND_STRETCH, KIND_CHECKIN = "supplement", "stretch", "checkin"
+
+
+def exists(naive: datetime, zone: ZoneInfo) -> bool:
+    aware = naive.replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive
+
+
+def wall_time(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The instant a wall-clock time happens on `day`: the first valid minute after a
+    time in the spring gap; the first of the two in the autumn fold."""
+    naive = datetime.combine(day, at)
+    for _ in range(24 * 60):
+        if exists(naive, zone):
+            return naive.replace(tzinfo=zone, fold=0).astimezone(UTC)
+        naive += timedelta(minutes=1)
+    raise ValueError(f"no valid time after {day} {at} in {zone}")  # pragma: no cover
+
+
+def next_due(at: time, days: int, zone: ZoneInfo, after: datetime) -> datetime:
+    """The first occurrence strictly after `after` (aware), in UTC."""
+    if not days & DAILY:
+        raise ValueError("a reminder needs at least one day")
+    start = after.astimezone(zone).date() - timedelta(days=1)
+    for offset in range(9):
+        day = start + timedelta(days=offset)
+        if days >> day.weekday() & 1:
+            due = wall_time(day, at, zone)
+            if due > after:
+                return due
+    raise AssertionError("unreachable: a week always has a chosen day")  # pragma: no cover
+
+
+def parse_clock(text: str) -> time | None:
+    """ "21:30", "9:30pm", "2130", "9pm" -> time; None if not a clock time."""
+    t = text.strip().lower().replace(".", ":")
+    m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?", t)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group(3) == "pm" else 0)
+    elif m.group(2) is None and len(m.group(1)) <= 2 and hour > 24:
+        return None
+    if hour == 24 and minute == 0:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def parse_days(words: list[str]) -> int | None:
+    """ "mon wed fri", "weekdays", "daily" -> bit mask; None if a word is not a day."""
+    if not words:
+        return DAILY
+    mask = 0
+    for word in " ".join(words).lower().replace(",", " ").split():
+        if word in ("daily", "every", "day", "everyday", "days"):
+            mask |= DAILY
+        elif word in ("weekdays", "weekday"):
+            mask |= 0b0011111
+        elif word in ("weekends", "weekend"):
+            mask |= 0b1100000
+        elif word[:3] in DAY_NAMES and (len(word) == 3 or word.startswith(word[:3])):
+            mask |= 1 << DAY_NAMES.index(word[:3])
+        else:
+            return None
+    return mask or None
+
+
+def days_words(mask: int) -> str:
+    if mask & DAILY == DAILY:
+        return "every day"
+    if mask == 0b0011111:
+        return "on weekdays"
+    if mask == 0b1100000:
+        return "at weekends"
+    return "on " + ", ".join(d.capitalize() for i, d in enumerate(DAY_NAMES) if mask >> i & 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRequest:
+    kind: str  # supplement | stretch | checkin
+    what: str  # a supplement name (vitamin_k2...), "stretch" or "checkin"
+    label: str  # what the user called it, for the message
+    at: time
+    days: int
+
+
+_STRETCH_WORDS = re.compile(r"^(?:stretch\w*|exercises?|routine)$")
+_CHECKIN_WORDS = re.compile(r"^(?:check-?in|checkin|morning|diary)$")
+
+
+def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest | str:
+    """ "/remind K2 21:30 [mon wed]" -> a request, or a short explanation of what is wrong.
+
+    `supplement_of` maps a lower-case word to a canonical supplement name.
+    """
+    words = args.split()
+    clock_at = next((i for i, w in enumerate(words) if parse_clock(w) is not None), None)
+    if not words or clock_at is None:
+        return "Tell me what and when, e.g. /remind K2 21:30 or /remind stretch 22:00."
+    what_words, at = words[:clock_at], parse_clock(words[clock_at])
+    assert at is not None
+    days = parse_days(words[clock_at + 1:])
+    if days is None:
+        return ("I didn't understand the days. Try /remind K2 21:30 mon wed fri "
+                "(or leave them out for every day).")
+    label = " ".join(what_words).strip()
+    if not label:
+        return "What should I remind you of? e.g. /remind magnesium 21:30."
+    key = label.lower()
+    if _STRETCH_WORDS.match(key):
+        return ReminderRequest(KIND_STRETCH, "stretch", "stretching", at, days)
+    if _CHECKIN_WORDS.match(key):
+        return ReminderRequest(KIND_CHECKIN, "checkin", "morning check-in", at, days)
+    name = supplement_of.get(key) or supplement_of.get(key.replace(" ", ""))
+    return ReminderRequest(KIND_SUPPLEMENT, name or "other", label[:40], at, days)
+
+
+STRETCH_ROUTINE = (
+    "Bedtime stretches (gentle; sit down if your balance is poor, stop if it hurts):\n"
+    "1. Calf: face a wall at arm's length, feet flat, lean in until the calf stretches. "
+    "Hold 10 seconds, 3 times each leg.\n"
+    "2. Back of the thigh: sit with one leg straight, reach gently towards your toes. "
+    "Hold 10 seconds, 3 times each leg.\n"
+    "3. Foot: pull your toes up towards your knee. Hold 10 seconds, 3 times.\n"
+    "About 5 minutes in all, just before bed."
+)
+STRETCH_ROUTINE_SOURCE = (
+    "NHS calf stretch; Hallegraeff 2012 (calf and hamstring stretches held 10 s, 3 times, "
+    "nightly); Mayo Clinic. Evidence is mixed (AFP 2017, grade C)."
+)

@@ -1,0 +1,27 @@
+"""What the core answers, for any front end to render: text, buttons, a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    filename: str
+    content: bytes
+    caption: str = ""
+
+
+@dataclass(slots=True)
+class Reply:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    silent: bool = False
+    document: Document | None = None
+    edit: bool = False  # a button's answer: replaces the message the button was on

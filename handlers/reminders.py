@@ -1,0 +1,42 @@
+"""The scheduler's job: every few seconds, send what the database says is due."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot.scheduler import ReminderService
+
+from .common import Context, markup_of
+
+log = logging.getLogger("charley.reminders")
+
+
+async def tick(context: Context) -> None:
+    service: ReminderService = context.application.bot_data["reminders"]
+    now = datetime.now(UTC)
+    for out in await service.tick(now):
+        try:
+            message = await context.bot.send_message(
+                out.chat_id, out.text, reply_markup=markup_of(out.buttons))
+        except (Forbidden, BadRequest) as exc:  # blocked, or the chat is gone
+            log.info("reminder %s undeliverable: %s", out.occurrence_id, exc)
+            await service.mark_undeliverable(out.occurrence_id)
+            continue
+        except TelegramError as exc:  # left "due": claimed again shortly, until an hour late
+            log.warning("reminder %s not sent yet: %s", out.occurrence_id, exc)
+            continue
+        await service.mark_sent(out.occurrence_id, message.message_id, now)
+
+
+def schedule(application: Application, every_seconds: float) -> None:
+    """A repeating tick. misfire_grace_time=None: a late tick still runs (APScheduler's
+    default of 1 s would silently drop it); coalesce: a backlog runs once."""
+    assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+    application.job_queue.run_repeating(
+        tick, interval=every_seconds, first=1, name="reminders",
+        job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+    )
