@@ -277,13 +277,19 @@ class Conversation:
             return Reply(
                 f"Sorry, I don't know the time zone “{query[:60]}”. Try a big city near you "
                 "(/timezone London) or a name like Europe/Paris.", edit=edit)
+        first = not diary.has_timezone
         await diary.set_timezone(name)
         await reminder_talk.move_all(diary, now)
         local = now.astimezone(ZoneInfo(name))
         note = ""
         if name.startswith("Etc/GMT"):
             note = " (a fixed offset: it does not change for summer time; a city does)"
-        return Reply(f"Time zone set to {name}{note}. Your local time is {local:%H:%M}.", edit=edit)
+        text = f"Time zone set to {name}{note}. Your local time is {local:%H:%M}."
+        if not first:
+            return Reply(text, edit=edit)
+        checkin = await reminder_talk.first_zone_set(diary, now)
+        return Reply(f"{text}\n\n{checkin}\n\nShall I remind you of a supplement or a bedtime "
+                     "stretch?", edit=edit, buttons=[[reminder_talk.SETUP_START]])
 
     async def week(self, user_id: int, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:

@@ -6,6 +6,7 @@ Button data (all a press needs, so it works after a restart or on another instan
   c:m:<occ>:<muscle>     check-in log, step 2: where;  c:v:<occ>:<muscle>:<sev> step 3
   rm:p|d|c:<reminder>    pause/resume, delete, change time;  rm:t:<reminder>:<HHMM>
   bt:none|vka|other|ok:<reminder>   the blood-thinner question before a K2 reminder
+  su:...                 set-up by buttons: supplement, its time, bedtime stretch, check-in
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .entries import describe
 from .parsing import Cramp, Reading, Stretch, Supplement, read
 from .parsing.model import MUSCLES
 from .reminders import (
+    DAILY,
     KIND_CHECKIN,
     KIND_STRETCH,
     KIND_SUPPLEMENT,
@@ -37,6 +39,12 @@ MUSCLE_LABELS = {"calf": "Calf", "foot": "Foot", "toes": "Toes", "thigh": "Thigh
                  "hamstring": "Back of thigh", "shin": "Shin", "other": "Elsewhere"}
 SEVERITY_CHOICES = (("Mild", 2), ("Moderate", 5), ("Severe", 7), ("Very severe", 9))
 TIME_CHOICES = ("20:00", "20:30", "21:00", "21:30", "22:00", "22:30", "23:00")
+SUPPLEMENT_TIMES = ("08:00", "09:00", "12:00", "18:00", "20:00", "21:00", "21:30", "22:00")
+BEDTIME_TIMES = ("21:00", "21:30", "22:00", "22:30", "23:00")
+MORNING_TIMES = ("07:00", "08:00", "09:00", "10:00")
+DEFAULT_CHECKIN = time(8, 0)
+SETUP_SUPPLEMENTS = (("Vitamin K2", "vitamin_k2"), ("Magnesium", "magnesium"),
+                     ("Vitamin B", "vitamin_b"))
 EXPIRED = "Sorry, that button has expired."
 
 
@@ -100,7 +108,8 @@ async def list_reminders(diary: Diary) -> Reply:
     reminders = await ReminderRepo(diary.session, diary.user).all()
     if not reminders:
         return Reply("You have no reminders. Set one like /remind K2 21:30, "
-                     "/remind stretch 22:00 or /remind checkin 08:00.")
+                     "/remind stretch 22:00 or /remind checkin 08:00, or tap below.",
+                     buttons=[[SETUP_START]])
     lines, buttons = [f"Your reminders ({diary.tz_name}):"], []
     for r in reminders:
         name = {KIND_STRETCH: "Stretches", KIND_CHECKIN: "Morning check-in"}.get(
@@ -113,6 +122,7 @@ async def list_reminders(diary: Diary) -> Reply:
             Button("Change time", f"rm:c:{r.id}"),
             Button("Delete", f"rm:d:{r.id}"),
         ])
+    buttons.append([Button("Add a reminder", "su:0")])
     return Reply("\n".join(lines), buttons=buttons)
 
 
@@ -135,7 +145,89 @@ async def press(diary: Diary, data: str, now: datetime, chat_id: int | None,
         return await _manage_button(diary, parts, now)
     if head == "bt":
         return await _blood_thinner_button(diary, parts, now)
+    if head == "su":
+        return await _setup_button(diary, parts, now)
     return None
+
+
+def _times(prefix: str, choices: tuple[str, ...]) -> list[list[Button]]:
+    row = [Button(t, f"{prefix}:{t.replace(':', '')}") for t in choices]
+    return [row[i:i + 4] for i in range(0, len(row), 4)]
+
+
+def _hhmm(text: str) -> time | None:
+    if not re.fullmatch(r"[0-2][0-9][0-5][0-9]", text) or int(text[:2]) > 23:
+        return None
+    return time(int(text[:2]), int(text[2:]))
+
+
+SETUP_START = Button("Set up reminders", "su:0")
+
+
+async def first_zone_set(diary: Diary, now: datetime) -> str:
+    """On the first time zone: the morning check-in, on by default (one tap turns it off)."""
+    repo = ReminderRepo(diary.session, diary.user)
+    if any(r.kind == KIND_CHECKIN for r in await repo.all()):
+        return ""
+    await repo.add(kind=KIND_CHECKIN, what="checkin", label="morning check-in",
+                   local_time=DEFAULT_CHECKIN.strftime("%H:%M"), days=DAILY,
+                   next_due_at=next_due(DEFAULT_CHECKIN, DAILY, diary.zone, now))
+    return ("Each morning at 08:00 I'll ask whether you had cramps, so quiet nights count "
+            "too. You can change or stop that in /reminders.")
+
+
+async def _setup_button(diary: Diary, parts: list[str], now: datetime) -> Reply:
+    step = parts[1] if len(parts) > 1 else ""
+    if step == "0":
+        rows = [[Button(label, f"su:s:{name}") for label, name in SETUP_SUPPLEMENTS]]
+        rows.append([Button("None / skip", "su:b")])
+        return Reply("Do you take a supplement for cramps? Pick one to be reminded of "
+                     "(you can add more later with /remind).", buttons=rows, edit=True)
+    if step == "s" and len(parts) == 3 and parts[2] in dict((n, n) for _, n in SETUP_SUPPLEMENTS):
+        return Reply("At what time do you take it?", edit=True,
+                     buttons=_times(f"su:st:{parts[2]}", SUPPLEMENT_TIMES))
+    if step == "st" and len(parts) == 4 and parts[2] in dict((n, n) for _, n in SETUP_SUPPLEMENTS):
+        at = _hhmm(parts[3])
+        if at is None:
+            return Reply(EXPIRED)
+        label = next(lbl for lbl, n in SETUP_SUPPLEMENTS if n == parts[2])
+        reply = await _create(diary, ReminderRequest(KIND_SUPPLEMENT, parts[2], label, at, DAILY), now)
+        if not reply.buttons:
+            reply.buttons = [[Button("Next: bedtime stretches", "su:b")]]
+        reply.edit = True
+        return reply
+    if step == "b" and len(parts) == 2:
+        rows = [*_times("su:bt", BEDTIME_TIMES), [Button("No thanks", "su:c")]]
+        return Reply("Gentle stretching before bed may help. A reminder at bedtime?",
+                     buttons=rows, edit=True)
+    if step == "bt" and len(parts) == 3 and (at := _hhmm(parts[2])) is not None:
+        request = ReminderRequest(KIND_STRETCH, "stretch", "stretching", at, DAILY)
+        reply = await _create(diary, request, now)
+        reply.buttons = [[Button("Next: morning check-in", "su:c")]]
+        reply.edit = True
+        return reply
+    if step == "c" and len(parts) == 2:
+        rows = [*_times("su:ct", MORNING_TIMES), [Button("No morning check-in", "su:off")]]
+        return Reply("Each morning I can ask “Any cramps last night?”, so quiet nights count "
+                     "too. At what time?", buttons=rows, edit=True)
+    if step in ("ct", "off"):
+        repo = ReminderRepo(diary.session, diary.user)
+        checkins = [r for r in await repo.all() if r.kind == KIND_CHECKIN]
+        at = _hhmm(parts[2]) if step == "ct" and len(parts) == 3 else None
+        if step == "ct" and at is None:
+            return Reply(EXPIRED)
+        if at is not None and not checkins:
+            await first_zone_set(diary, now)
+            checkins = [r for r in await repo.all() if r.kind == KIND_CHECKIN]
+        for r in checkins:
+            r.paused = at is None
+            if at is not None:
+                r.local_time = at.strftime("%H:%M")
+                r.next_due_at = next_due(at, r.days, diary.zone, now)
+        done = f"Morning check-in at {at:%H:%M}." if at else "No morning check-in."
+        return Reply(f"{done} All set. /reminders shows your reminders; /help shows how to "
+                     "log a cramp.", edit=True)
+    return Reply(EXPIRED)
 
 
 async def _reminder_button(diary: Diary, parts: list[str], now: datetime, chat_id: int | None,

@@ -62,7 +62,8 @@ def reminder_message(reminder: Reminder, occurrence: Occurrence, zone: ZoneInfo,
     if reminder.kind == KIND_CHECKIN:
         return ("Good morning. Any cramps last night?", [
             [Button("No cramps", f"c:n:{oid}"), Button("Yes, log it", f"c:y:{oid}")],
-            [Button("Not sure", f"c:u:{oid}")],
+            [Button("Not sure", f"c:u:{oid}"),
+             Button("Stop these check-ins", f"rm:p:{reminder.id}")],
         ])
     name = reminder_name(reminder)
     if reminder.kind == KIND_STRETCH:

@@ -31,6 +31,14 @@ BOOL_PARAMS = {"disable_notification", "drop_pending_updates", "show_alert",
                "protect_content", "allow_sending_without_reply"}
 
 
+class ApiError(Exception):
+    """A Bot API error the stand-in answers with (fault injection)."""
+
+    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.status, self.description, self.retry_after = status, description, retry_after
+
+
 @dataclass
 class Call:
     method: str
@@ -54,6 +62,8 @@ class BotApiStub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._new_update: asyncio.Event | None = None
+        self._faults: dict[str, list[ApiError]] = {}
+        self.failed: list[Call] = []
 
     # ---- life cycle -----------------------------------------------------------
 
@@ -135,6 +145,16 @@ class BotApiStub:
     def push_raw(self, update: dict[str, Any]) -> dict[str, Any]:
         return self._push(update)
 
+    def fail_next(self, method: str, status: int = 429, times: int = 1,
+                  retry_after: int | None = 1) -> None:
+        """The next `times` calls of `method` fail: 429 (with retry_after), 500, 502..."""
+        text = {429: f"Too Many Requests: retry after {retry_after}",
+                500: "Internal Server Error", 502: "Bad Gateway"}.get(status, "Error")
+        with self._lock:
+            self._faults.setdefault(method, []).extend(
+                ApiError(status, text, retry_after if status == 429 else None)
+                for _ in range(times))
+
     # ---- what the bot did -------------------------------------------------------
 
     def sent(self, chat_id: int | None = None, method: str | None = None) -> list[Call]:
@@ -175,6 +195,13 @@ class BotApiStub:
         if method == "getUpdates":
             return await self._get_updates(params)
         call = Call(method, params, files)
+        with self._lock:
+            faults = self._faults.get(method)
+            fault = faults.pop(0) if faults else None
+            if fault is not None:
+                self.failed.append(call)
+        if fault is not None:
+            raise fault
         with self._cond:
             self.calls.append(call)
             self._cond.notify_all()
@@ -266,6 +293,14 @@ class _ApiHandler(RequestHandler):
         params, files = _params(self.request)
         try:
             result = await self.stub.handle(method, params, files)
+        except ApiError as err:
+            self.set_status(err.status)
+            body: dict[str, Any] = {"ok": False, "error_code": err.status,
+                                    "description": err.description}
+            if err.retry_after is not None:
+                body["parameters"] = {"retry_after": err.retry_after}
+            self.finish(body)
+            return
         except LookupError:
             self.set_status(404)
             self.finish({"ok": False, "error_code": 404, "description": "Not Found: method"})

@@ -61,6 +61,7 @@ async def world(db_url: str) -> AsyncIterator[World]:
     await db.upgrade()
     w = World(db)
     await w.talk.timezone(USER, "Europe/London", london(2026, 11, 20, 12))
+    await w.talk.on_button(USER, "su:off", london(2026, 11, 20, 12))  # no default check-in
     yield w
     await db.dispose()
 
@@ -210,7 +211,8 @@ async def test_warfarin_keeps_the_k2_reminder_off_until_the_doctor_agrees(world:
     assert await world.tick(london(2026, 11, 24, 21, 30)) == []
     listing = await world.talk.reminders(USER)
     assert "(paused)" in listing.text
-    resume = await world.talk.on_button(USER, listing.buttons[0][0].data, london(2026, 11, 24, 13))
+    k2_resume = next(b.data for row in listing.buttons for b in row if "K2" in b.label)
+    resume = await world.talk.on_button(USER, k2_resume, london(2026, 11, 24, 13))
     assert "ask your doctor" in resume.text  # resuming is refused until they confirm
     agreed = await world.talk.on_button(USER, answer.buttons[0][0].data, london(2026, 11, 24, 14))
     assert agreed.text.startswith("Reminder set")
@@ -229,7 +231,8 @@ async def test_morning_check_in_no_cramps_and_two_tap_log(world: World) -> None:
     await world.remind("checkin 08:00", london(2026, 11, 24, 12))
     [out] = await world.tick(london(2026, 11, 25, 8, 0))
     assert out.text == "Good morning. Any cramps last night?"
-    assert [b.label for row in out.buttons for b in row] == ["No cramps", "Yes, log it", "Not sure"]
+    assert [b.label for row in out.buttons for b in row] == [
+        "No cramps", "Yes, log it", "Not sure", "Stop these check-ins"]
     reply = await world.press(out, "No cramps", london(2026, 11, 25, 8, 5))
     assert "no cramps" in reply.text
     [out2] = await world.tick(london(2026, 11, 26, 8, 0))
@@ -251,7 +254,8 @@ async def test_pause_and_delete_from_the_list(world: World) -> None:
     await world.remind("magnesium 21:30", london(2026, 11, 24, 12))
     listing = await world.talk.reminders(USER)
     assert "Magnesium at 21:30 every day" in listing.text
-    pause, change, delete = (b.data for b in listing.buttons[0])
+    row = next(r for r in listing.buttons if "Magnesium" in r[0].label)
+    pause, change, delete = (b.data for b in row)
     await world.talk.on_button(USER, pause, london(2026, 11, 24, 13))
     assert await world.tick(london(2026, 11, 24, 21, 30)) == []
     await world.talk.on_button(USER, pause, london(2026, 11, 24, 22))  # resume
@@ -262,7 +266,7 @@ async def test_pause_and_delete_from_the_list(world: World) -> None:
     assert len(await world.tick(london(2026, 11, 25, 22, 0))) == 1
     await world.talk.on_button(USER, delete, london(2026, 11, 25, 23))
     assert await world.tick(london(2026, 11, 26, 22, 0)) == []
-    assert "no reminders" in (await world.talk.reminders(USER)).text
+    assert "Magnesium" not in (await world.talk.reminders(USER)).text
 
 
 async def test_one_user_cannot_press_another_users_reminder(world: World) -> None:
@@ -291,3 +295,44 @@ async def test_two_instances_send_each_reminder_once(pg_url: str) -> None:
     finally:
         await first.dispose()
         await second.dispose()
+
+
+async def test_first_time_zone_turns_on_the_morning_check_in(db_url: str) -> None:
+    db = Database(db_url)
+    await db.upgrade()
+    try:
+        w = World(db)
+        reply = await w.talk.timezone(USER, "London", london(2026, 11, 24, 12))
+        assert "Each morning at 08:00" in reply.text
+        assert reply.buttons[0][0].label == "Set up reminders"
+        [checkin] = await w.tick(london(2026, 11, 25, 8, 0))
+        stop = next(b.data for row in checkin.buttons for b in row if b.label.startswith("Stop"))
+        off = await w.talk.on_button(USER, stop, london(2026, 11, 25, 8, 1))
+        assert off.text.startswith("Paused")
+        assert await w.tick(london(2026, 11, 26, 8, 0)) == []
+        again = await w.talk.timezone(USER, "Paris", london(2026, 11, 26, 9))
+        assert "Each morning" not in again.text  # only the first time
+    finally:
+        await db.dispose()
+
+
+async def test_set_up_by_buttons_without_any_syntax(world: World) -> None:
+    now = london(2026, 11, 24, 12)
+    step = await world.talk.on_button(USER, "su:0", now)
+    magnesium = next(b.data for row in step.buttons for b in row if b.label == "Magnesium")
+    step = await world.talk.on_button(USER, magnesium, now)
+    at_2130 = next(b.data for row in step.buttons for b in row if b.label == "21:30")
+    step = await world.talk.on_button(USER, at_2130, now)
+    assert step.text.startswith("Reminder set: magnesium at 21:30")
+    step = await world.talk.on_button(USER, step.buttons[0][0].data, now)  # next: stretches
+    at_2200 = next(b.data for row in step.buttons for b in row if b.label == "22:00")
+    step = await world.talk.on_button(USER, at_2200, now)
+    step = await world.talk.on_button(USER, step.buttons[0][0].data, now)  # next: check-in
+    at_0700 = next(b.data for row in step.buttons for b in row if b.label == "07:00")
+    done = await world.talk.on_button(USER, at_0700, now)
+    assert done.text.startswith("Morning check-in at 07:00")
+    listing = await world.talk.reminders(USER)
+    names = [line[2:].split(" every")[0] for line in listing.text.splitlines()[1:]]
+    assert names == ["Morning check-in at 07:00", "Magnesium at 21:30", "Stretches at 22:00"]
+    sent = [o.text for o in await world.tick(london(2026, 11, 25, 7, 0))]
+    assert sent == ["Good morning. Any cramps last night?"]

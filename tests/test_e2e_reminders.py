@@ -1,0 +1,92 @@
+"""Reminders through the real bot process and the Bot API stand-in."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.botapi import BotApiStub
+from tests.conftest import RunningBot
+
+pytestmark = pytest.mark.e2e
+FAST = {"REMINDER_TICK_SECONDS": "0.3"}
+
+
+def make_due(db_path: str, ago: timedelta = timedelta(0)) -> datetime:
+    """Move every reminder's next due time to now - `ago` (what waiting would do)."""
+    due = datetime.now(UTC) - ago
+    with sqlite3.connect(db_path) as db:
+        db.execute("update reminders set next_due_at = ?",
+                   (due.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f"),))
+    return due
+
+
+def reminder_messages(stub: BotApiStub, user: int) -> list:
+    return [c for c in stub.sent(user, "sendMessage")
+            if c.params["text"].startswith(("Time for", "Your "))]
+
+
+def wait_for(predicate, timeout: float = 15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError
+
+
+def test_a_reminder_arrives_after_a_429_and_taken_is_recorded(stub: BotApiStub,
+                                                               tmp_path: Path) -> None:
+    db_path = str(tmp_path / "bot.db")
+    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
+    try:
+        bot.wait_ready()
+        user = 601
+        stub.send_text(user, "/remind magnesium 21:30")
+        [set_reply] = stub.wait_replies(user, 1)
+        assert set_reply.params["text"].startswith("Reminder set: magnesium at 21:30")
+        stub.fail_next("sendMessage", 429, retry_after=1)  # Telegram says: slow down
+        make_due(db_path)
+        [reminder] = wait_for(lambda: reminder_messages(stub, user))
+        assert len(stub.failed) == 1 and stub.failed[0].params["chat_id"] == user
+        labels = [b["text"] for b in reminder.params["reply_markup"]["inline_keyboard"][0]]
+        assert labels == ["Taken", "Snooze 30 min", "Skip"]
+        taken = reminder.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        before = len(stub.replies(user))
+        stub.press(user, taken, on_message={
+            "message_id": 4242, "date": int(time.time()), "from": {"id": 1, "is_bot": True,
+                                                                   "first_name": "C"},
+            "chat": {"id": user, "type": "private"}, "text": reminder.params["text"]})
+        [edited] = stub.wait_replies(user, before + 1)[before:]
+        assert edited.method == "editMessageText" and "Magnesium taken at" in edited.params["text"]
+        time.sleep(1)
+        assert len(reminder_messages(stub, user)) == 1  # once, not again
+        with sqlite3.connect(db_path) as db:
+            kinds = db.execute("select kind, name, source from entries").fetchall()
+        assert kinds == [("supplement", "magnesium", "button")]
+    finally:
+        bot.stop()
+
+
+def test_reminders_survive_a_restart(stub: BotApiStub, tmp_path: Path) -> None:
+    db_path = str(tmp_path / "bot.db")
+    url = f"sqlite+aiosqlite:///{db_path}"
+    first = RunningBot(stub, url, tmp_path, FAST)
+    first.wait_ready()
+    user = 602
+    stub.send_text(user, "/remind stretch 22:00")
+    stub.wait_replies(user, 1)
+    assert first.stop() == 0
+    due = make_due(db_path, ago=timedelta(minutes=20))  # it fell due while the bot was down
+    second = RunningBot(stub, url, tmp_path, FAST)
+    try:
+        second.wait_ready()
+        [late] = wait_for(lambda: reminder_messages(stub, user))
+        assert late.params["text"] == f"Your bedtime stretches were due at {due:%H:%M}."
+    finally:
+        second.stop()
