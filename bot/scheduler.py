@@ -102,10 +102,7 @@ class ReminderService:
         out: list[Outgoing] = []
         async with self.db.session() as session:
             schedule = Schedule(session)
-            for reminder, user in await schedule.claim_due(now, self.batch):
-                message = await self._fire(schedule, reminder, user, now)
-                if message is not None:
-                    out.append(message)
+            out += await self._fire_due(schedule, now)
             for occurrence, reminder, user in await schedule.claim_resends(now, self.batch):
                 message = await self._resend(schedule, occurrence, reminder, user, now)
                 if message is not None:
@@ -120,28 +117,46 @@ class ReminderService:
                 out.append(Outgoing(occurrence.id, user.telegram_id, text, buttons))
         return out
 
-    async def _fire(self, schedule: Schedule, reminder: Reminder, user: User,
-                    now: datetime) -> Outgoing | None:
-        zone = self._zone(user)
-        due = reminder.next_due_at
-        at = time.fromisoformat(reminder.local_time)
-        reminder.next_due_at = next_due(at, reminder.days, zone, max(now, due))
-        late = now - due
-        common = {"reminder_id": reminder.id, "user_id": user.id, "due_at": due, "claimed_at": now}
-        if late > LATE_LIMIT:
-            await schedule.add_occurrence(status="missed", **common)
-            log.info("reminder %s missed (%s late)", reminder.id, late)
-            return None
-        if reminder.kind == KIND_SUPPLEMENT and await schedule.supplement_taken_between(
-                user.id, reminder.what, due - ANSWERED_WINDOW, now):
-            await schedule.add_occurrence(status="answered", answered_at=now, **common)
-            return None
-        occurrence = await schedule.add_occurrence(status="due", **common)
-        if occurrence is None:  # another instance fired this one
-            return None
-        why = "late" if late > timedelta(minutes=5) else "due"
-        text, buttons = reminder_message(reminder, occurrence, zone, why)
-        return Outgoing(occurrence.id, user.telegram_id, text, buttons)
+    async def _fire_due(self, schedule: Schedule, now: datetime) -> list[Outgoing]:
+        """The reminders whose time has come, in a few statements however many they are."""
+        claimed = await schedule.claim_due(now, self.batch)
+        if not claimed:
+            return []
+        earliest = min(r.next_due_at for r, _ in claimed) - ANSWERED_WINDOW
+        taken: dict[tuple[int, str], list[datetime]] = {}
+        supplement_users = [u.id for r, u in claimed if r.kind == KIND_SUPPLEMENT]
+        for user_id, name, at in await schedule.supplements_taken_since(
+                supplement_users, earliest, now):
+            taken.setdefault((user_id, name), []).append(at)
+        rows, to_send = [], []
+        for reminder, user in claimed:
+            zone = self._zone(user)
+            due = reminder.next_due_at
+            reminder.next_due_at = next_due(time.fromisoformat(reminder.local_time),
+                                            reminder.days, zone, max(now, due))
+            row = {"reminder_id": reminder.id, "user_id": user.id, "due_at": due,
+                   "claimed_at": now, "status": "due"}
+            if now - due > LATE_LIMIT:
+                row["status"] = "missed"
+                log.info("reminder %s missed (%s late)", reminder.id, now - due)
+            elif reminder.kind == KIND_SUPPLEMENT and any(
+                    due - ANSWERED_WINDOW <= at <= now
+                    for at in taken.get((user.id, reminder.what), ())):
+                row["status"], row["answered_at"] = "answered", now
+            else:
+                to_send.append((reminder, user, due))
+            rows.append(row)
+        ids = await schedule.add_occurrences(rows)
+        out = []
+        for reminder, user, due in to_send:
+            occurrence_id = ids.get(reminder.id)
+            if occurrence_id is None:  # another instance fired this one
+                continue
+            why = "late" if now - due > timedelta(minutes=5) else "due"
+            occurrence = Occurrence(id=occurrence_id, due_at=due)
+            text, buttons = reminder_message(reminder, occurrence, self._zone(user), why)
+            out.append(Outgoing(occurrence_id, user.telegram_id, text, buttons))
+        return out
 
     async def _resend(self, schedule: Schedule, occurrence: Occurrence, reminder: Reminder,
                       user: User, now: datetime) -> Outgoing | None:

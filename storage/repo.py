@@ -240,8 +240,40 @@ class Schedule:
             return None
         return occurrence
 
+    async def add_occurrences(self, rows: list[dict[str, Any]]) -> dict[int, int]:
+        """Insert many occurrences at once; {reminder_id: occurrence_id} for those that
+        were new (a conflicting one was inserted by another instance: not ours to send)."""
+        if not rows:
+            return {}
+        dialect = self.session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        elif dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:  # pragma: no cover - other backends: one savepoint a row
+            made = [await self.add_occurrence(**row) for row in rows]
+            return {o.reminder_id: o.id for o in made if o is not None}
+        stmt = (dialect_insert(Occurrence).values(rows)
+                .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
+                .returning(Occurrence.reminder_id, Occurrence.id))
+        result = await self.session.execute(stmt)
+        return {reminder_id: occurrence_id for reminder_id, occurrence_id in result.all()}
+
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
         return await self.session.get(Occurrence, occurrence_id)
+
+    async def supplements_taken_since(self, user_ids: list[int], since: datetime,
+                                      until: datetime) -> list[tuple[int, str, datetime]]:
+        """(user, supplement, when) for these users' intakes in [since, until]."""
+        if not user_ids:
+            return []
+        result = await self.session.execute(
+            select(Entry.user_id, Entry.name, Entry.at).where(
+                Entry.user_id.in_(user_ids), Entry.kind == "supplement",
+                Entry.deleted_at.is_(None), Entry.at >= since, Entry.at <= until,
+            )
+        )
+        return [(u, n or "", a) for u, n, a in result.all()]
 
     async def supplement_taken_between(self, user_id: int, name: str, start: datetime,
                                        end: datetime) -> bool:

@@ -90,3 +90,38 @@ def test_reminders_survive_a_restart(stub: BotApiStub, tmp_path: Path) -> None:
         assert late.params["text"] == f"Your bedtime stretches were due at {due:%H:%M}."
     finally:
         second.stop()
+
+
+def test_two_bot_processes_on_one_postgresql_send_a_reminder_once(
+        stub: BotApiStub, tmp_path: Path, pg_url: str) -> None:
+    import asyncio
+
+    from bot.conversation import Conversation
+    from storage import Database
+
+    users = list(range(700, 720))
+
+    async def seed() -> None:
+        db = Database(pg_url)
+        await db.upgrade()
+        talk = Conversation(db)
+        for user in users:
+            await talk.remind(user, "stretch 22:00", datetime.now(UTC))
+        async with db.session() as s:
+            from sqlalchemy import text
+            await s.execute(text("update reminders set next_due_at = now()"))
+        await db.dispose()
+
+    bots = [RunningBot(stub, pg_url, tmp_path / name, FAST) for name in ("a", "b")
+            if (tmp_path / name).mkdir() is None]
+    try:
+        for bot in bots:
+            bot.wait_ready()
+        asyncio.run(seed())
+        wait_for(lambda: len([c for u in users for c in reminder_messages(stub, u)]) >= len(users))
+        time.sleep(1.5)  # several more ticks of both processes
+        sent = sorted(c.params["chat_id"] for u in users for c in reminder_messages(stub, u))
+        assert sent == users
+    finally:
+        for bot in bots:
+            bot.stop()
