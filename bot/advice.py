@@ -8,6 +8,8 @@ never proposes a dose.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 EMERGENCY_FLAGS = frozenset({"chest_pain", "breathless"})
 CLOT_FLAGS = frozenset({"swelling", "redness", "warmth"})
@@ -16,9 +18,10 @@ SOON_FLAGS = frozenset({"numbness", "weakness", "skin_change", "fever"})
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    level: str  # "emergency" | "same_day" | "soon" | "info"
+    level: str  # "emergency" | "same_day" | "soon" | "caution" | "info"
     text: str
     source: str
+    key: str = ""  # set by the registry below; used by the "Why?" button and the weekly limit
 
 
 EMERGENCY = Advice(
@@ -30,7 +33,8 @@ EMERGENCY = Advice(
 SAME_DAY = Advice(
     "same_day",
     "⚠️ Swelling, warmth or redness in one calf can be a blood clot (DVT). "
-    "Please see a doctor or urgent care today.",
+    "Please see a doctor or urgent care today. If you also get chest pain or sudden "
+    "breathlessness, call emergency services.",
     "NHS trust DVT leaflet (Gloucestershire); NICE CKS Leg cramps lists DVT as a mimic.",
 )
 SEE_DOCTOR = Advice(
@@ -87,10 +91,61 @@ MAGNESIUM_CAUTION = Advice(
     "(bisphosphonates). Take no more than your label says.",
     "Cochrane 2020; NIH ODS magnesium fact sheet (upper limit 350 mg/day from supplements).",
 )
+QUININE = Advice(
+    "caution",
+    "About quinine: the US regulator (FDA) warns against using it for leg cramps, because "
+    "it can cause serious, even life-threatening blood problems. Tonic water is not a "
+    "remedy either. If a doctor has prescribed it for you, tell them at once about "
+    "unusual bruising, nosebleeds, or blood in urine or stool.",
+    "FDA safety communications 2006 and 2010 (boxed warning); medical-facts.md rule 2.",
+)
+# Patterns over time: each suggests a clinician and says what to bring.
+BRING = " Your /report is a page to show them."
+MOST_NIGHTS = Advice(
+    "soon",
+    "You've had cramps on most nights for two weeks. That is worth a visit to your doctor." + BRING,
+    "NHS and NICE CKS Leg cramps: see a GP when cramps are frequent or disturb sleep.",
+)
+GETTING_WORSE = Advice(
+    "soon",
+    "Your cramps have been getting more frequent or longer week after week. Worth "
+    "talking to your doctor." + BRING,
+    "NHS Leg cramps; NICE CKS: frequent cramps or cramps that disturb daily life.",
+)
+LONG_CRAMPS = Advice(
+    "soon",
+    "You logged a cramp lasting over 10 minutes this week. Worth mentioning to your "
+    "doctor, sooner if one will not ease." + BRING,
+    "NHS Inform (urgent) and NHS (routine) differ; medical-facts.md: see a doctor soon.",
+)
+DAYTIME = Advice(
+    "soon",
+    "Several of your cramps came in the daytime. Cramps that disturb daily life are "
+    "worth showing a doctor." + BRING,
+    "NHS Leg cramps: see a GP if cramps disturb daily life; AFP 2012 (look-alikes).",
+)
+BROKEN_SLEEP = Advice(
+    "soon",
+    "Cramps have woken you several nights in a row. Broken sleep is worth raising with "
+    "your doctor." + BRING,
+    "Cleveland Clinic (the seed's advice) and NHS: cramps that disturb sleep.",
+)
+FLUIDS = Advice(
+    "info",
+    "Drinking enough through the day, and less alcohol and caffeine, may also help.",
+    "Mayo Clinic Night leg cramps.",
+)
 NOT_A_DOCTOR = (
     "I am a diary, not a doctor: I keep your notes and remind you, and I point you to a "
     "professional when something sounds worrying."
 )
+
+
+REGISTRY: dict[str, Advice] = {}
+for _name, _value in list(globals().items()):
+    if isinstance(_value, Advice):
+        object.__setattr__(_value, "key", _name.lower())
+        REGISTRY[_name.lower()] = _value
 
 
 def for_flags(flags: tuple[str, ...] | list[str] | frozenset[str]) -> list[Advice]:
@@ -114,3 +169,52 @@ def for_cramp(duration_s: int | None, flags: tuple[str, ...]) -> list[Advice]:
     if duration_s is not None and duration_s > 600:
         advice.append(LONG_CRAMP)
     return advice
+
+
+# ---- patterns over time (pure) ------------------------------------------------------
+
+DAY_START, DAY_END = 9, 19  # a cramp between these local hours is a daytime cramp
+
+
+def patterns(cramps: list[tuple[datetime, int, int | None]], now: datetime,
+             zone: ZoneInfo) -> list[Advice]:
+    """The pattern advice a history calls for: `cramps` are (when, count, duration_s)."""
+    from .recap import night_of
+
+    today = night_of(now, zone)
+    nights: dict[date, int] = {}
+    weeks = [0, 0, 0]
+    longest: list[int] = []
+    daytime = 0
+    week_durations: list[list[int]] = [[], [], []]
+    for at, count, duration in cramps:
+        night = night_of(at, zone)
+        age = (today - night).days
+        if not 0 <= age < 21:
+            continue
+        hour = at.astimezone(zone).hour
+        if DAY_START <= hour < DAY_END:
+            if age < 7:
+                daytime += 1
+        else:
+            nights[night] = nights.get(night, 0) + count
+        weeks[age // 7] += count
+        if duration is not None:
+            week_durations[age // 7].append(duration)
+            if age < 7:
+                longest.append(duration)
+    found: list[Advice] = []
+    recent = [sum(1 for n in nights if 0 <= (today - n).days - 7 * w < 7) for w in (0, 1)]
+    if recent[0] >= 4 and recent[1] >= 4:
+        found.append(MOST_NIGHTS)
+    means = [sum(d) / len(d) if d else 0 for d in week_durations]
+    if (weeks[2] < weeks[1] < weeks[0] and weeks[0] >= 3) or (
+            all(week_durations) and means[2] < means[1] < means[0]):
+        found.append(GETTING_WORSE)
+    if any(d > 600 for d in longest):
+        found.append(LONG_CRAMPS)
+    if daytime >= 2:
+        found.append(DAYTIME)
+    if any(all(today - timedelta(days=k + i) in nights for i in range(3)) for k in range(5)):
+        found.append(BROKEN_SLEEP)
+    return found

@@ -101,7 +101,12 @@ class Conversation:
         if intent == "undo":
             return self._undone(await diary.undo_last(), diary.zone, msg.sent_at)
         if intent == "recap":
-            return self._recap(await diary.recap(msg.sent_at))
+            reply = self._recap(await diary.recap(msg.sent_at))
+            found = await diary.pattern_advice(msg.sent_at)
+            if found:
+                reply.text += "\n\n" + "\n\n".join(a.text for a in found)
+                reply.buttons = [[why_button([a.key for a in found])]]
+            return reply
         if intent == "cramp" and reading.confidence < CONFIDENT:
             return self._ask_if_cramp(reading, msg)
         if intent in ("cramp", "no_cramp", "supplement", "stretch"):
@@ -109,10 +114,23 @@ class Conversation:
                 reading, sent_at=msg.sent_at, text=msg.text, source=msg.source,
                 chat_id=msg.chat_id, message_id=msg.message_id,
             )
-            return self._logged(logged, reading, diary.zone, msg.sent_at)
-        flags = advice.for_flags(reading.red_flags)
-        if flags:  # symptoms without a diary entry still get the advice
-            return Reply("\n\n".join(a.text for a in flags))
+            after = [] if logged.duplicate else await self._advice_after(diary, logged, msg)
+            reply = self._logged(logged, reading, diary.zone, msg.sent_at, after)
+            if (not logged.duplicate and any(e.name == "vitamin_k2" for e in logged.entries)
+                    and diary.user.anticoagulant is None and await diary.fresh_advice(
+                        [advice.K2_BLOOD_THINNER_QUESTION], msg.sent_at, every=None)):
+                reply.text += "\n\n" + advice.K2_BLOOD_THINNER_QUESTION.text
+                reply.buttons = [*reply.buttons, [
+                    Button("No", "bt:none:0"), Button("Warfarin or similar", "bt:vka:0"),
+                    Button("Another one", "bt:other:0")]]
+            return reply
+        lines = [a.text for a in advice.for_flags(reading.red_flags)]
+        if _QUININE.search(msg.text):
+            lines.append(advice.QUININE.text)
+        if lines:  # symptoms or a question without a diary entry still get the advice
+            keys = [a.key for a in advice.for_flags(reading.red_flags)]
+            keys += ["quinine"] if _QUININE.search(msg.text) else []
+            return Reply("\n\n".join(lines), buttons=[[why_button(keys)]])
         return Reply(
             "Sorry, I didn't catch that. You can write things like “left calf 3 min, bad” "
             "or “no cramps last night”, or tap below.",
@@ -122,21 +140,41 @@ class Conversation:
             ],
         )
 
-    def _logged(self, logged: Logged, reading: Reading, zone: ZoneInfo, now: datetime) -> Reply:
+    async def _advice_after(self, diary: Diary, logged: Logged, msg: Incoming) -> list[advice.Advice]:
+        """What to add after a new entry: self-care, patterns, first-time cautions."""
+        found: list[advice.Advice] = []
+        now = msg.sent_at
+        if _QUININE.search(msg.text):
+            found.append(advice.QUININE)
+        cramps = [e for e in logged.entries if e.kind == "cramp"]
+        if cramps:
+            if any(e.duration_s and e.duration_s > 600 for e in cramps):
+                found.append(advice.LONG_CRAMP)
+            if abs(now - cramps[0].at) <= timedelta(minutes=30):
+                found += await diary.fresh_advice([advice.EASE_CRAMP], now, timedelta(hours=12))
+            found += await diary.pattern_advice(now)
+        if any(e.name == "magnesium" for e in logged.entries):
+            found += await diary.fresh_advice([advice.MAGNESIUM_CAUTION], now, every=None)
+        return found
+
+    def _logged(self, logged: Logged, reading: Reading, zone: ZoneInfo, now: datetime,
+                after: list[advice.Advice] | None = None) -> Reply:
         if not logged.entries:
             text = "Already noted." if logged.duplicate else "Nothing to log."
             return Reply(text)
         first = logged.entries[0]
-        lines = [a.text for a in advice.for_flags(reading.red_flags)]
+        before = advice.for_flags(reading.red_flags)  # red flags lead, always
+        lines = [a.text for a in before]
         summary = "; ".join(describe(e, zone, now) for e in logged.entries)
         lines.append(("Already noted: " if logged.duplicate else "Logged: ") + summary)
         buttons = [[Button("Undo", f"undo:{first.id}")]]
-        if first.kind == "cramp":
-            if first.duration_s and first.duration_s > 600:
-                lines.append(advice.LONG_CRAMP.text)
-            if first.muscle is None:
-                lines.append("Where was it?")
-                buttons = _muscle_buttons(first.id) + buttons
+        if first.kind == "cramp" and first.muscle is None:
+            lines.append("Where was it?")
+            buttons = _muscle_buttons(first.id) + buttons
+        lines += [a.text for a in after or []]
+        keys = [a.key for a in [*before, *(after or [])] if a.level != "info" or a.key == "ease_cramp"]
+        if keys:
+            buttons[-1].append(why_button(keys))
         return Reply("\n\n".join(lines), buttons=buttons)
 
     def _ask_if_cramp(self, reading: Reading, msg: Incoming) -> Reply:
@@ -189,6 +227,12 @@ class Conversation:
             return await self._set_zone(diary, parts[1], now, edit=True)
         if action == "help":
             return Reply(HELP_TEXT)
+        if action == "why" and len(parts) == 2:
+            items = [advice.REGISTRY[k] for k in parts[1].split(",") if k in advice.REGISTRY]
+            if not items:
+                return Reply("Sorry, that button has expired.")
+            return Reply("Where this comes from:\n" + "\n".join(f"• {a.source}" for a in items)
+                         + "\n\n" + advice.NOT_A_DOCTOR)
         if action == "no":
             return Reply("Fine, nothing logged.", edit=True)
         if action == "new" and len(parts) == 2 and parts[1] in ("cramp", "none"):
@@ -294,8 +338,12 @@ class Conversation:
     async def week(self, user_id: int, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:
             summary = await diary.recap(now)
+            found = await diary.pattern_advice(now)
             zone = diary.zone
         reply = self._recap(summary)
+        if found:
+            reply.text += "\n\n" + "\n\n".join(a.text for a in found)
+            reply.buttons = [[why_button([a.key for a in found])]]
         reply.silent = is_quiet(now, zone)
         return reply
 
@@ -341,6 +389,19 @@ class Conversation:
                               content.encode("utf-8"), caption="Your Charley diary (CSV)"),
             silent=is_quiet(now, zone),
         )
+
+
+_QUININE = re.compile(r"\bquinine\b|\btonic water\b|\bqualaquin\b", re.I)
+
+
+def why_button(keys: list[str]) -> Button:
+    """ "Why?": the sources of the advice shown (callback data stays under 64 bytes)."""
+    data = "why:"
+    for key in dict.fromkeys(keys):
+        if len(data) + len(key) + 1 > 64:
+            break
+        data += ("" if data == "why:" else ",") + key
+    return Button("Why?", data)
 
 
 def _entry_id(text: str) -> int | None:

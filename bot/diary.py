@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import EntryRepo, UserRepo
+from storage import AdviceRepo, EntryRepo, UserRepo
 from storage import models as m
 
+from .advice import Advice, patterns
 from .entries import Entry
 from .parsing import Reading
 from .parsing.model import MUSCLES
@@ -147,6 +148,25 @@ class Diary:
                 e.unit or "", _blank(e.minutes), e.source, e.text,
             ])
         return out.getvalue()
+
+    async def fresh_advice(self, candidates: list[Advice], now: datetime,
+                           every: timedelta | None = timedelta(days=7)) -> list[Advice]:
+        """The candidates not shown within `every` (None: shown ever), now marked shown."""
+        repo = AdviceRepo(self.session, self.user)
+        last = await repo.last_shown()
+        fresh = []
+        for item in candidates:
+            seen = last.get(item.key)
+            if seen is None or (every is not None and now - seen >= every):
+                fresh.append(item)
+                await repo.shown(item.key, now)
+        return fresh
+
+    async def pattern_advice(self, now: datetime) -> list[Advice]:
+        """Pattern rules over the last three weeks, each at most once a week."""
+        rows = await self.entries.between(now - timedelta(days=22), now + timedelta(minutes=1))
+        cramps = [(r.at, r.count or 1, r.duration_s) for r in rows if r.kind == "cramp"]
+        return await self.fresh_advice(patterns(cramps, now, self.zone), now)
 
     async def forget(self) -> None:
         await self.users.delete(self.user)

@@ -233,7 +233,8 @@ async def _setup_button(diary: Diary, parts: list[str], now: datetime) -> Reply:
 async def _reminder_button(diary: Diary, parts: list[str], now: datetime, chat_id: int | None,
                            message_id: int | None, snooze: timedelta) -> Reply:
     if parts[1:] == ["h"]:
-        return Reply(STRETCH_ROUTINE)
+        return Reply(f"{STRETCH_ROUTINE}\n\n{advice.FLUIDS.text}",
+                     buttons=[[Button("Why?", "why:fluids")]])
     if len(parts) != 3 or parts[1] not in ("t", "z", "s") or _id(parts[2]) is None:
         return Reply(EXPIRED)
     found = await ReminderRepo(diary.session, diary.user).occurrence(_id(parts[2]) or 0)
@@ -354,8 +355,10 @@ async def _blood_thinner_button(diary: Diary, parts: list[str], now: datetime) -
         diary.user.anticoagulant = "vka"
     else:
         diary.user.anticoagulant = answer
-    if reminder is None:
-        return Reply("Thank you, noted.", edit=True)
+    if reminder is None:  # asked when K2 was logged, not at a reminder
+        text = {"vka": advice.K2_WARFARIN.text.split(" I'll keep")[0],
+                "other": advice.K2_OTHER_ANTICOAGULANT.text}.get(answer, "Thank you, noted.")
+        return Reply(text, edit=True)
     if answer == "vka":
         reminder.paused = True
         reply = _vka_reply(reminder)

@@ -5,9 +5,9 @@ Knows nothing of Telegram or of the reader: it stores what it is given.
 
 from .db import Database
 from .models import Entry, Occurrence, Reminder, User
-from .repo import EntryRepo, ReminderRepo, Schedule, UserRepo
+from .repo import AdviceRepo, EntryRepo, ReminderRepo, Schedule, UserRepo
 
 __all__ = [
-    "Database", "Entry", "EntryRepo", "Occurrence", "Reminder", "ReminderRepo", "Schedule",
+    "AdviceRepo", "Database", "Entry", "EntryRepo", "Occurrence", "Reminder", "ReminderRepo", "Schedule",
     "User", "UserRepo",
 ]

@@ -153,3 +153,17 @@ class Occurrence(Base):
     resend_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resent: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AdviceShown(Base):
+    """When a piece of advice was last shown to a user (so patterns never nag)."""
+
+    __tablename__ = "advice_shown"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_advice_shown"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    )
+    key: Mapped[str] = mapped_column(String(40), nullable=False)
+    shown_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import Entry, Occurrence, Reminder, User, utcnow
+from .models import AdviceShown, Entry, Occurrence, Reminder, User, utcnow
 
 
 class UserRepo:
@@ -42,6 +42,7 @@ class UserRepo:
 
     async def delete(self, user: User) -> None:
         """The user and everything they own."""
+        await self.session.execute(delete(AdviceShown).where(AdviceShown.user_id == user.id))
         await self.session.execute(delete(Occurrence).where(Occurrence.user_id == user.id))
         await self.session.execute(delete(Reminder).where(Reminder.user_id == user.id))
         await self.session.execute(delete(Entry).where(Entry.user_id == user.id))
@@ -284,3 +285,28 @@ class Schedule:
             ).limit(1)
         )
         return result.first() is not None
+
+
+class AdviceRepo:
+    """When each piece of advice was last shown to one user."""
+
+    def __init__(self, session: AsyncSession, user: User) -> None:
+        self.session = session
+        self.user = user
+
+    async def last_shown(self) -> dict[str, datetime]:
+        result = await self.session.execute(
+            select(AdviceShown.key, AdviceShown.shown_at).where(AdviceShown.user_id == self.user.id)
+        )
+        return dict(result.all())
+
+    async def shown(self, key: str, at: datetime) -> None:
+        result = await self.session.execute(
+            select(AdviceShown).where(AdviceShown.user_id == self.user.id, AdviceShown.key == key)
+        )
+        row = result.scalar_one_or_none()
+        if row is None:
+            self.session.add(AdviceShown(user_id=self.user.id, key=key, shown_at=at))
+        else:
+            row.shown_at = at
+        await self.session.flush()

@@ -46,9 +46,12 @@ def test_a_new_user_logs_a_cramp_end_to_end(running_bot: RunningBot, stub: BotAp
 
     # 03:12 in London: the answer repeats what was understood, silently, with Undo
     [logged] = say(stub, user, "calf cramp 3 min, bad", date=at_london(2026, 11, 25, 3, 12))
-    assert logged.params["text"] == "Logged: Calf, 3 min, severe (7/10), 03:12"
+    first_line, *rest = logged.params["text"].split("\n\n")
+    assert first_line == "Logged: Calf, 3 min, severe (7/10), 03:12"
+    assert rest == ["To ease one: stretch the muscle (for the calf, pull your toes up towards "
+                    "your knee), walk or shake the leg, or try warmth."]
     assert logged.params["disable_notification"] is True
-    assert [label for label, _ in buttons(logged)] == ["Undo"]
+    assert [label for label, _ in buttons(logged)] == ["Undo", "Why?"]
 
     # sent at 08:10: "at 3am" is this morning's 3am, and daytime replies ring
     [second] = say(stub, user, "left foot at 3am, 5 min", date=at_london(2026, 11, 25, 8, 10))
@@ -173,3 +176,11 @@ def test_the_token_never_reaches_the_log(stub: BotApiStub, tmp_path) -> None:
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     above_debug = [line for line in log.splitlines() if " DEBUG " not in line]
     assert not [line for line in above_debug if "calf cramp 3 min" in line]
+
+
+def test_red_flag_advice_leads_the_reply(running_bot: RunningBot, stub: BotApiStub) -> None:
+    [reply] = say(stub, 510, "calf cramp and now my calf is swollen and hot")
+    text = reply.params["text"]
+    assert text.startswith("⚠️ Swelling, warmth or redness in one calf can be a blood clot")
+    assert "Logged: Calf" in text  # the entry is stored all the same
+    assert "Why?" in [label for label, _ in buttons(reply)]

@@ -122,6 +122,7 @@ async def test_the_stretch_routine_is_one_tap_away(world: World) -> None:
     [out] = await world.tick(london(2026, 11, 24, 22, 0))
     routine = await world.press(out, "Show the stretches", london(2026, 11, 24, 22, 1))
     assert "Calf" in routine.text and "10 seconds" in routine.text and "stop if it hurts" in routine.text
+    assert "Drinking enough" in routine.text
 
 
 async def test_skip_is_recorded_and_nothing_is_logged(world: World) -> None:
