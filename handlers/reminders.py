@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from datetime import UTC, datetime
 
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -13,12 +15,18 @@ from bot.scheduler import ReminderService
 from .common import Context, markup_of
 
 log = logging.getLogger("charley.reminders")
+PER_CHAT_GAP = 1.0  # seconds between two messages to one chat (Telegram's limit)
 
 
 async def tick(context: Context) -> None:
     service: ReminderService = context.application.bot_data["reminders"]
     now = datetime.now(UTC)
+    last_sent: dict[int, float] = {}  # the overall 30/s is the rate limiter's job
     for out in await service.tick(now):
+        wait = last_sent.get(out.chat_id, -PER_CHAT_GAP) + PER_CHAT_GAP - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        last_sent[out.chat_id] = time.monotonic()
         try:
             message = await context.bot.send_message(
                 out.chat_id, out.text, reply_markup=markup_of(out.buttons))

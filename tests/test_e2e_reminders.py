@@ -73,6 +73,23 @@ def test_a_reminder_arrives_after_a_429_and_taken_is_recorded(stub: BotApiStub,
         bot.stop()
 
 
+def test_two_reminders_for_one_chat_are_a_second_apart(stub: BotApiStub, tmp_path: Path) -> None:
+    db_path = str(tmp_path / "bot.db")
+    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
+    try:
+        bot.wait_ready()
+        user = 603
+        for what in ("magnesium", "stretch"):
+            stub.send_text(user, f"/remind {what} 21:30")
+        stub.wait_replies(user, 2)
+        make_due(db_path)
+        first, second = wait_for(lambda: (m := reminder_messages(stub, user)) and
+                                 len(m) == 2 and m)
+        assert second.at - first.at >= 0.95
+    finally:
+        bot.stop()
+
+
 def test_reminders_survive_a_restart(stub: BotApiStub, tmp_path: Path) -> None:
     db_path = str(tmp_path / "bot.db")
     url = f"sqlite+aiosqlite:///{db_path}"
