@@ -28,6 +28,10 @@ def render(reply: Reply, out: TextIO, save_dir: Path) -> list[str]:
                 data.append(button.data)
                 labels.append(f"[{len(data)}] {button.label}")
         print("   ".join(labels), file=out)
+    if reply.photo is not None:
+        path = save_dir / "charley-week.png"
+        path.write_bytes(reply.photo)
+        print(f"(chart saved as {path})", file=out)
     if reply.document is not None:
         path = save_dir / reply.document.filename
         path.write_bytes(reply.document.content)
@@ -81,6 +85,8 @@ async def dispatch(conversation: Conversation, user_id: int, text: str, now: dat
             return await conversation.undo(user_id, now)
         if name == "export":
             return await conversation.export(user_id, now)
+        if name == "report":
+            return await conversation.report(user_id, now)
         return Reply("I don't know that command. /help lists what I can do.")
     return await conversation.on_text(Incoming(user_id=user_id, text=text, sent_at=now))
 

@@ -11,6 +11,7 @@ press needs, so buttons keep working after a restart or on another instance.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,11 +22,12 @@ from zoneinfo import ZoneInfo
 from storage import Database, UserRepo
 
 from . import advice, reminder_talk
+from .charts import report_pdf, week_chart
 from .diary import Diary, Logged
-from .entries import SUPPLEMENT_NAMES, Entry, describe, duration_words
+from .entries import SUPPLEMENT_NAMES, Entry, describe
 from .parsing import Cramp, Reading, read
 from .parsing.model import MUSCLES
-from .recap import Recap, WeekSummary
+from .recap import Recap, supplement_starts, trend, week_words, weekly_series
 from .replies import Button, Document, Reply
 from .zones import find_zone
 
@@ -60,6 +62,7 @@ HELP_TEXT = (
     "/week – this week against last week\n"
     "/undo – remove your last entry\n"
     "/export – all your entries as a CSV file\n"
+    "/report – a PDF to show your doctor\n"
     "/timezone – set your time zone, e.g. /timezone Europe/London\n"
     "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
     "/remind checkin 08:00\n"
@@ -101,12 +104,7 @@ class Conversation:
         if intent == "undo":
             return self._undone(await diary.undo_last(), diary.zone, msg.sent_at)
         if intent == "recap":
-            reply = self._recap(await diary.recap(msg.sent_at))
-            found = await diary.pattern_advice(msg.sent_at)
-            if found:
-                reply.text += "\n\n" + "\n\n".join(a.text for a in found)
-                reply.buttons = [[why_button([a.key for a in found])]]
-            return reply
+            return await self._week(diary, msg.sent_at)
         if intent == "cramp" and reading.confidence < CONFIDENT:
             return self._ask_if_cramp(reading, msg)
         if intent in ("cramp", "no_cramp", "supplement", "stretch"):
@@ -337,14 +335,27 @@ class Conversation:
 
     async def week(self, user_id: int, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:
-            summary = await diary.recap(now)
-            found = await diary.pattern_advice(now)
-            zone = diary.zone
-        reply = self._recap(summary)
+            reply = await self._week(diary, now)
+        reply.silent = is_quiet(now, diary.zone)
+        return reply
+
+    async def _week(self, diary: Diary, now: datetime) -> Reply:
+        """The recap in words, pattern advice due this week, and the chart."""
+        zone = diary.zone
+        history = await diary.history(now)
+        reply = self._recap(await diary.recap(now))
+        extra = diary.adherence(history, now)
+        stretched = diary.stretch_days(history, now)
+        if stretched:
+            extra.append(f"Stretching: {stretched} of the last 7 days")
+        if extra:
+            reply.text += "\n" + "; ".join(extra) + "."
+        found = await diary.pattern_advice(now)
         if found:
             reply.text += "\n\n" + "\n\n".join(a.text for a in found)
             reply.buttons = [[why_button([a.key for a in found])]]
-        reply.silent = is_quiet(now, zone)
+        series = weekly_series(history, now, zone)
+        reply.photo = await asyncio.to_thread(week_chart, series, supplement_starts(history, zone))
         return reply
 
     def _recap(self, r: Recap) -> Reply:
@@ -377,6 +388,26 @@ class Conversation:
         if not removed:
             return Reply("There is nothing to undo.", edit=edit)
         return Reply("Removed: " + "; ".join(describe(e, zone, now) for e in removed), edit=edit)
+
+    async def report(self, user_id: int, now: datetime, name: str = "") -> Reply:
+        """A PDF for a clinician: summary, chart, red flags, supplements, entries."""
+        async with self.diary(user_id) as diary:
+            summary = await diary.recap(now)
+            history = await diary.history(now)
+            zone = diary.zone
+            adherence = diary.adherence(history, now, days=28)
+        pdf = await asyncio.to_thread(
+            report_pdf, who=name or "Charley user", zone=zone, now=now,
+            this_week=summary.this_week, last_week=summary.last_week,
+            series=weekly_series(history, now, zone),
+            starts=supplement_starts(history, zone), entries=history, adherence=adherence)
+        return Reply(
+            "Here is a report to show your doctor or nurse: the last 12 weeks, the "
+            "symptoms you reported, and every entry.",
+            document=Document(f"charley-report-{now.astimezone(zone):%Y-%m-%d}.pdf", pdf,
+                              caption="Charley report (PDF)"),
+            silent=is_quiet(now, zone),
+        )
 
     async def export(self, user_id: int, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:
@@ -417,29 +448,6 @@ def _muscle_buttons(entry_id: int) -> list[list[Button]]:
 def is_quiet(at: datetime, zone: ZoneInfo) -> bool:
     hour = at.astimezone(zone).hour
     return hour >= QUIET_FROM or hour < QUIET_UNTIL
-
-
-def week_words(w: WeekSummary) -> str:
-    if w.cramps == 0 and w.free_nights == 0:
-        return "nothing logged yet."
-    text = f"{w.cramps} cramp{'s' if w.cramps != 1 else ''}"
-    if w.cramps:
-        text += f" on {w.cramp_nights} night{'s' if w.cramp_nights != 1 else ''}"
-    if w.free_nights:
-        text += f", {w.free_nights} night{'s' if w.free_nights != 1 else ''} without"
-    extras = []
-    if w.mean_severity is not None:
-        extras.append(f"average severity {w.mean_severity:g}/10")
-    if w.longest_s is not None:
-        extras.append(f"longest {duration_words(w.longest_s)}")
-    return text + (f" ({', '.join(extras)})" if extras else "") + "."
-
-
-def trend(now_count: int, before: int, label: str) -> str:
-    if now_count == before:
-        return f"→ The same as {label} so far." if now_count else ""
-    arrow = "↓ fewer" if now_count < before else "↑ more"
-    return f"{arrow} than {label} so far."
 
 
 def supplement_label(name: str) -> str:

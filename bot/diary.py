@@ -20,7 +20,7 @@ from storage import AdviceRepo, EntryRepo, UserRepo
 from storage import models as m
 
 from .advice import Advice, patterns
-from .entries import Entry
+from .entries import SUPPLEMENT_NAMES, Entry
 from .parsing import Reading
 from .parsing.model import MUSCLES
 from .recap import Recap, recap
@@ -130,6 +130,46 @@ class Diary:
         since = now - timedelta(weeks=earlier_weeks + 3)
         rows = await self.entries.between(since, now + timedelta(days=1))
         return recap([to_entry(r) for r in rows], now, zone, earlier_weeks)
+
+    async def history(self, now: datetime, weeks: int = 12) -> list[Entry]:
+        rows = await self.entries.between(now - timedelta(weeks=weeks + 1), now + timedelta(days=1))
+        return [to_entry(r) for r in rows]
+
+    def adherence(self, history: list[Entry], now: datetime, days: int = 7) -> list[str]:
+        """ "Magnesium: taken on 5 of the last 7 days", one line per supplement logged."""
+        zone = self.zone
+        today = now.astimezone(zone).date()
+        taken: dict[str, set] = {}
+        for e in history:
+            if e.kind == "supplement" and e.name:
+                day = e.at.astimezone(zone).date()
+                if 0 <= (today - day).days < days:
+                    taken.setdefault(e.name, set()).add(day)
+        return [f"{SUPPLEMENT_NAMES.get(name, name).capitalize()}: taken on {len(d)} of the "
+                f"last {days} days" for name, d in sorted(taken.items())]
+
+    def stretch_days(self, history: list[Entry], now: datetime, days: int = 7) -> int:
+        zone = self.zone
+        today = now.astimezone(zone).date()
+        return len({e.at.astimezone(zone).date() for e in history if e.kind == "stretch"
+                    and 0 <= (today - e.at.astimezone(zone).date()).days < days})
+
+    async def export_json(self) -> str:
+        """All live entries as a JSON list, the same fields as the CSV."""
+        import json
+
+        zone = self.zone
+        rows = []
+        for row in await self.entries.all():
+            e = to_entry(row)
+            rows.append({
+                "kind": e.kind, "at": e.at.astimezone(zone).isoformat(timespec="seconds"),
+                "muscle": e.muscle, "side": e.side, "duration_s": e.duration_s,
+                "severity": e.severity, "count": e.count if e.kind == "cramp" else None,
+                "name": e.name, "amount": e.amount, "unit": e.unit, "minutes": e.minutes,
+                "source": e.source, "text": e.text, "red_flags": list(e.red_flags),
+            })
+        return json.dumps(rows, ensure_ascii=False, indent=1)
 
     async def export_csv(self) -> str:
         """All live entries, one row each, in the contract's columns (`at` local, with offset)."""

@@ -52,10 +52,12 @@ def duration_words(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def when_words(at: datetime, zone: ZoneInfo, now: datetime) -> str:
+def when_words(at: datetime, zone: ZoneInfo, now: datetime, absolute: bool = False) -> str:
     """ "03:12" today, "Mon 03:12" within the week, "12 Nov 03:12" before that."""
     local, today = at.astimezone(zone), now.astimezone(zone).date()
     clock = local.strftime("%H:%M")
+    if absolute:
+        return f"{local.strftime('%a')} {local.day} {local.strftime('%b %Y')} {clock}"
     days = (today - local.date()).days
     if days == 0:
         return clock
@@ -66,9 +68,9 @@ def when_words(at: datetime, zone: ZoneInfo, now: datetime) -> str:
     return f"{local.day} {local.strftime('%b')} {clock}"
 
 
-def describe(entry: Entry, zone: ZoneInfo, now: datetime) -> str:
+def describe(entry: Entry, zone: ZoneInfo, now: datetime, absolute: bool = False) -> str:
     """One short line a tired person can check: "Left calf, 3 min, severe (7/10), 03:12"."""
-    when = when_words(entry.at, zone, now)
+    when = when_words(entry.at, zone, now, absolute)
     if entry.kind == "cramp":
         where = " ".join(p for p in (entry.side, entry.muscle) if p)
         if entry.side == "both" and entry.muscle:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .entries import Entry
+from .entries import Entry, duration_words
 
 NIGHT_SHIFT = timedelta(hours=12)
 
@@ -96,3 +96,54 @@ def recap(entries: list[Entry], now: datetime, zone: ZoneInfo, earlier: int = 4)
     with_data = [w for w in weeks[2:] if w.no_data_nights < 7]
     mean = round(sum(w.cramps for w in with_data) / len(with_data), 1) if with_data else None
     return Recap(weeks[0], weeks[1], mean, len(with_data))
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPoint:
+    start: date
+    cramps: int
+    mean_severity: float | None
+    nights_with_data: int
+
+
+def weekly_series(entries: list[Entry], now: datetime, zone: ZoneInfo,
+                  weeks: int = 12) -> list[WeekPoint]:
+    """Cramps per week for the last `weeks` weeks, oldest first (for the chart)."""
+    current = week_start(night_of(now, zone))
+    points = []
+    for i in range(weeks - 1, -1, -1):
+        w = summarize_week(entries, current - timedelta(weeks=i), zone)
+        points.append(WeekPoint(w.start, w.cramps, w.mean_severity, 7 - w.no_data_nights))
+    return points
+
+
+def supplement_starts(entries: list[Entry], zone: ZoneInfo) -> dict[str, date]:
+    """The first night each supplement was logged."""
+    starts: dict[str, date] = {}
+    for e in sorted(entries, key=lambda e: e.at):
+        if e.kind == "supplement" and e.name and e.name not in starts:
+            starts[e.name] = night_of(e.at, zone)
+    return starts
+
+
+def week_words(w: WeekSummary) -> str:
+    if w.cramps == 0 and w.free_nights == 0:
+        return "nothing logged yet."
+    text = f"{w.cramps} cramp{'s' if w.cramps != 1 else ''}"
+    if w.cramps:
+        text += f" on {w.cramp_nights} night{'s' if w.cramp_nights != 1 else ''}"
+    if w.free_nights:
+        text += f", {w.free_nights} night{'s' if w.free_nights != 1 else ''} without"
+    extras = []
+    if w.mean_severity is not None:
+        extras.append(f"average severity {w.mean_severity:g}/10")
+    if w.longest_s is not None:
+        extras.append(f"longest {duration_words(w.longest_s)}")
+    return text + (f" ({', '.join(extras)})" if extras else "") + "."
+
+
+def trend(now_count: int, before: int, label: str) -> str:
+    if now_count == before:
+        return f"→ The same as {label} so far." if now_count else ""
+    arrow = "↓ fewer" if now_count < before else "↑ more"
+    return f"{arrow} than {label} so far."

@@ -24,4 +24,5 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     silent: bool = False
     document: Document | None = None
+    photo: bytes | None = None  # a PNG sent after the text
     edit: bool = False  # a button's answer: replaces the message the button was on

@@ -11,6 +11,7 @@ COMMANDS = [
     BotCommand("week", "this week against last week"),
     BotCommand("undo", "remove your last entry"),
     BotCommand("export", "all your entries as a CSV file"),
+    BotCommand("report", "a PDF to show your doctor"),
     BotCommand("remind", "a daily reminder, e.g. /remind K2 21:30"),
     BotCommand("reminders", "your reminders: pause, change, delete"),
     BotCommand("timezone", "set your time zone"),
@@ -68,6 +69,13 @@ async def reminders(update: Update, context: Context) -> None:
     await send(update, context, await conversation(context).reminders(user.id))
 
 
+async def report(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    reply = await conversation(context).report(user.id, sent_at(update), user.full_name or "")
+    await send(update, context, reply)
+
+
 async def unknown(update: Update, context: Context) -> None:
     from bot.replies import Reply
 
@@ -77,5 +85,5 @@ async def unknown(update: Update, context: Context) -> None:
 def register(application: Application) -> None:
     for name, callback in (("start", start), ("help", help_), ("timezone", timezone),
                            ("week", week), ("undo", undo), ("export", export),
-                           ("remind", remind), ("reminders", reminders)):
+                           ("remind", remind), ("reminders", reminders), ("report", report)):
         application.add_handler(CommandHandler(name, callback))

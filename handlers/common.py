@@ -58,3 +58,6 @@ async def send(update: Update, context: Context, reply: Reply) -> None:
     await context.bot.send_message(
         chat.id, reply.text, reply_markup=markup(reply), disable_notification=reply.silent
     )
+    if reply.photo is not None:
+        await context.bot.send_photo(chat.id, InputFile(reply.photo, filename="week.png"),
+                                     disable_notification=reply.silent)

@@ -74,13 +74,14 @@ def test_a_new_user_logs_a_cramp_end_to_end(running_bot: RunningBot, stub: BotAp
          "calf cramp 3 min, bad"),
     ]
 
-    [week] = say(stub, user, "/week")
+    week, chart = say(stub, user, "/week", expect=2)
     assert "This week" in week.params["text"] and "2 cramps" in week.params["text"]
+    assert chart.method == "sendPhoto"
 
     [undone] = say(stub, user, "/undo")
     assert undone.params["text"].startswith("Removed: Left foot, 5 min")
-    [week] = say(stub, user, "how was my week?")
-    assert "1 cramp " in week.params["text"]
+    week, chart = say(stub, user, "how was my week?", expect=2)
+    assert "1 cramp " in week.params["text"] and chart.method == "sendPhoto"
 
 
 def test_unsure_reading_asks_with_buttons_and_a_tap_answers(running_bot: RunningBot,
@@ -184,3 +185,19 @@ def test_red_flag_advice_leads_the_reply(running_bot: RunningBot, stub: BotApiSt
     assert text.startswith("⚠️ Swelling, warmth or redness in one calf can be a blood clot")
     assert "Logged: Calf" in text  # the entry is stored all the same
     assert "Why?" in [label for label, _ in buttons(reply)]
+
+
+def test_week_sends_a_chart_and_report_a_pdf(running_bot: RunningBot, stub: BotApiStub) -> None:
+    import pypdf
+
+    user = 511
+    say(stub, user, "left calf cramp 4 min")
+    text, photo = say(stub, user, "/week", expect=2)
+    assert text.method == "sendMessage" and "This week" in text.params["text"]
+    assert photo.method == "sendPhoto" and photo.files["photo"][1][:4] == b"\x89PNG"
+    document, _ = say(stub, user, "/report", expect=2)
+    assert document.method == "sendDocument"
+    name, content = document.files["document"]
+    assert name.endswith(".pdf")
+    pages = pypdf.PdfReader(io.BytesIO(content)).pages
+    assert "Left calf, 4 min" in " ".join(p.extract_text() for p in pages)

@@ -1,0 +1,108 @@
+"""Weekly statistics on hand-made weeks, the chart and the clinician report."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+
+from bot.conversation import Conversation, Incoming
+from bot.entries import Entry
+from bot.recap import night_of, recap, summarize_week, weekly_series
+from storage import Database
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def cramp(at: datetime, count: int = 1, severity: int | None = None,
+          duration: int | None = None) -> Entry:
+    return Entry(id=0, kind="cramp", at=at.astimezone(UTC), source="text", count=count,
+                 severity=severity, duration_s=duration)
+
+
+def free(at: datetime) -> Entry:
+    return Entry(id=0, kind="no_cramp", at=at.astimezone(UTC), source="button")
+
+
+def test_a_cramp_at_3am_tuesday_belongs_to_mondays_night() -> None:
+    assert night_of(datetime(2026, 11, 24, 3, 0, tzinfo=LONDON), LONDON) == date(2026, 11, 23)
+    assert night_of(datetime(2026, 11, 23, 23, 0, tzinfo=LONDON), LONDON) == date(2026, 11, 23)
+
+
+def test_a_hand_made_week() -> None:
+    monday = date(2026, 11, 23)
+    entries = [
+        cramp(datetime(2026, 11, 24, 3, 0, tzinfo=LONDON), count=2, severity=6, duration=120),
+        cramp(datetime(2026, 11, 24, 4, 0, tzinfo=LONDON), severity=8, duration=300),
+        cramp(datetime(2026, 11, 26, 2, 0, tzinfo=LONDON), severity=7),
+        free(datetime(2026, 11, 25, 8, 0, tzinfo=LONDON)),
+        free(datetime(2026, 11, 24, 8, 0, tzinfo=LONDON)),  # same night as cramps: not free
+        cramp(datetime(2026, 12, 1, 3, 0, tzinfo=LONDON)),  # Monday 30th's night: next week
+    ]
+    w = summarize_week(entries, monday, LONDON)
+    assert (w.cramps, w.cramp_nights, w.free_nights, w.no_data_nights) == (4, 2, 1, 4)
+    assert w.mean_severity == 7.0 and w.total_duration_s == 420 and w.longest_s == 300
+
+
+def test_an_empty_week_is_no_data_not_no_cramps() -> None:
+    w = summarize_week([], date(2026, 11, 23), LONDON)
+    assert (w.cramps, w.free_nights, w.no_data_nights) == (0, 0, 7)
+
+
+def test_a_week_across_the_autumn_clock_change() -> None:
+    # London falls back in the night of Sat 24 -> Sun 25 Oct 2026
+    nights = [datetime(2026, 10, d, 3, 30, tzinfo=LONDON) for d in range(20, 27)]
+    w = summarize_week([cramp(n) for n in nights], date(2026, 10, 19), LONDON)
+    assert (w.cramps, w.cramp_nights, w.no_data_nights) == (7, 7, 0)
+
+
+def test_a_user_at_utc_plus_13() -> None:
+    auckland = ZoneInfo("Pacific/Auckland")
+    at = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)  # 03:00 Wednesday in Auckland
+    assert night_of(at, auckland) == date(2026, 11, 24)
+    r = recap([cramp(at)], datetime(2026, 11, 25, 9, 0, tzinfo=auckland), auckland)
+    assert r.this_week.cramps == 1 and r.this_week.start == date(2026, 11, 23)
+
+
+def test_weekly_series_for_the_chart() -> None:
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    entries = [cramp(now - timedelta(weeks=2)), cramp(now - timedelta(weeks=2, days=1))]
+    series = weekly_series(entries, now, LONDON, weeks=4)
+    assert [p.cramps for p in series] == [0, 2, 0, 0]
+    assert [p.nights_with_data > 0 for p in series] == [False, True, False, False]
+
+
+@pytest.fixture
+async def talk(sqlite_url: str) -> AsyncIterator[Conversation]:
+    db = Database(sqlite_url)
+    await db.upgrade()
+    yield Conversation(db, "Europe/London")
+    await db.dispose()
+
+
+async def test_week_reply_has_a_chart_and_adherence(talk: Conversation) -> None:
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    await talk.on_text(Incoming(1, "calf cramp 3 min, bad", now - timedelta(hours=6)))
+    await talk.on_text(Incoming(1, "took my magnesium", now - timedelta(days=1)))
+    await talk.on_text(Incoming(1, "did my stretches", now - timedelta(days=1)))
+    reply = await talk.week(1, now)
+    assert reply.photo is not None and reply.photo[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Magnesium: taken on 1 of the last 7 days" in reply.text
+    assert "Stretching: 1 of the last 7 days" in reply.text
+
+
+async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Conversation) -> None:
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    await talk.on_text(Incoming(1, "left calf cramp 4 min", now - timedelta(days=2)))
+    await talk.on_text(Incoming(1, "calf cramp and my calf is swollen", now - timedelta(days=1)))
+    reply = await talk.report(1, now, "Ann Smith")
+    assert reply.document is not None and reply.document.filename.endswith(".pdf")
+    pdf = PdfReader(io.BytesIO(reply.document.content))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Ann Smith" in text and "a diary, not a doctor" in text
+    assert "Left calf, 4 min" in text and "swelling" in text
+    assert "Red-flag symptoms reported" in text
