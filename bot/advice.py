@@ -88,7 +88,8 @@ MAGNESIUM_CAUTION = Advice(
     "About magnesium: a Cochrane review found it probably makes little difference to cramps "
     "in older adults. If you have kidney disease, ask your doctor first. Keep it a few hours "
     "apart from some antibiotics (tetracyclines, quinolones) and osteoporosis tablets "
-    "(bisphosphonates). Take no more than your label says.",
+    "(bisphosphonates). The official upper limit from supplements is 350 mg a day for "
+    "adults; take no more than your label says.",
     "Cochrane 2020; NIH ODS magnesium fact sheet (upper limit 350 mg/day from supplements).",
 )
 QUININE = Advice(
