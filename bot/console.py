@@ -84,7 +84,7 @@ async def dispatch(conversation: Conversation, user_id: int, text: str, now: dat
         if name == "undo":
             return await conversation.undo(user_id, now)
         if name == "export":
-            return await conversation.export(user_id, now)
+            return await conversation.export(user_id, now, args or "csv")
         if name == "report":
             return await conversation.report(user_id, now)
         return Reply("I don't know that command. /help lists what I can do.")

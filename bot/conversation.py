@@ -27,7 +27,15 @@ from .diary import Diary, Logged
 from .entries import SUPPLEMENT_NAMES, Entry, describe
 from .parsing import Cramp, Reading, read
 from .parsing.model import MUSCLES
-from .recap import Recap, supplement_starts, trend, week_words, weekly_series
+from .recap import (
+    Recap,
+    compare,
+    comparison_words,
+    supplement_starts,
+    trend,
+    week_words,
+    weekly_series,
+)
 from .replies import Button, Document, Reply
 from .zones import find_zone
 
@@ -61,7 +69,7 @@ HELP_TEXT = (
     "Commands:\n"
     "/week – this week against last week\n"
     "/undo – remove your last entry\n"
-    "/export – all your entries as a CSV file\n"
+    "/export – all your entries as a CSV file (/export json for JSON)\n"
     "/report – a PDF to show your doctor\n"
     "/timezone – set your time zone, e.g. /timezone Europe/London\n"
     "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
@@ -225,6 +233,11 @@ class Conversation:
             return await self._set_zone(diary, parts[1], now, edit=True)
         if action == "help":
             return Reply(HELP_TEXT)
+        if action == "export" and parts[1:] == ["json"]:
+            content = await diary.export_json()
+            return Reply("Your diary as JSON.", document=Document(
+                f"charley-export-{now.astimezone(zone):%Y-%m-%d}.json", content.encode("utf-8"),
+                caption="Your Charley diary (JSON)"))
         if action == "why" and len(parts) == 2:
             items = [advice.REGISTRY[k] for k in parts[1].split(",") if k in advice.REGISTRY]
             if not items:
@@ -350,6 +363,13 @@ class Conversation:
             extra.append(f"Stretching: {stretched} of the last 7 days")
         if extra:
             reply.text += "\n" + "; ".join(extra) + "."
+        starts = supplement_starts(history, zone)
+        if starts:
+            full = await diary.history(now, weeks=52)
+            for name, started in supplement_starts(full, zone).items():
+                result = compare(full, name, started, now, zone)
+                if result is not None:
+                    reply.text += "\n\n" + comparison_words(result, supplement_label(name))
         found = await diary.pattern_advice(now)
         if found:
             reply.text += "\n\n" + "\n\n".join(a.text for a in found)
@@ -409,15 +429,20 @@ class Conversation:
             silent=is_quiet(now, zone),
         )
 
-    async def export(self, user_id: int, now: datetime) -> Reply:
+    async def export(self, user_id: int, now: datetime, fmt: str = "csv") -> Reply:
+        """All entries as CSV (the contract's columns) or, with "json", as JSON."""
+        as_json = fmt.strip().lower() == "json"
         async with self.diary(user_id) as diary:
-            content = await diary.export_csv()
+            content = await (diary.export_json() if as_json else diary.export_csv())
             zone = diary.zone
-        rows = content.count("\n") - 1
+            rows = len(await diary.entries.all())
+        day = f"{now.astimezone(zone):%Y-%m-%d}"
+        name = f"charley-export-{day}.{'json' if as_json else 'csv'}"
         return Reply(
             f"Your diary: {rows} entr{'y' if rows == 1 else 'ies'}.",
-            document=Document(f"charley-export-{now.astimezone(zone):%Y-%m-%d}.csv",
-                              content.encode("utf-8"), caption="Your Charley diary (CSV)"),
+            document=Document(name, content.encode("utf-8"),
+                              caption=f"Your Charley diary ({'JSON' if as_json else 'CSV'})"),
+            buttons=[] if as_json else [[Button("As JSON", "export:json")]],
             silent=is_quiet(now, zone),
         )
 

@@ -147,3 +147,79 @@ def trend(now_count: int, before: int, label: str) -> str:
         return f"→ The same as {label} so far." if now_count else ""
     arrow = "↓ fewer" if now_count < before else "↑ more"
     return f"{arrow} than {label} so far."
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Cramps per week before and since a supplement was started, with uncertainty."""
+
+    supplement: str
+    started: date
+    before_weeks: float  # nights with data / 7
+    after_weeks: float
+    before_per_week: float
+    after_per_week: float
+    ratio: float  # after rate / before rate
+    low: float  # 95% interval of the ratio
+    high: float
+
+
+MIN_NIGHTS = 14  # two weeks with data on each side before comparing
+
+
+def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
+            zone: ZoneInfo) -> Comparison | None:
+    """Rate ratio (Poisson, log-normal 95% interval) over nights with data only.
+
+    A night counts when it has a cramp or a "no cramps" entry; nights with no data are
+    left out, so forgetting to log never looks like an improvement.
+    """
+    import math
+
+    today = night_of(now, zone)
+    cramps: dict[date, int] = {}
+    data_nights: set[date] = set()
+    for e in entries:
+        if e.kind not in ("cramp", "no_cramp"):
+            continue
+        night = night_of(e.at, zone)
+        if night > today:
+            continue
+        data_nights.add(night)
+        if e.kind == "cramp":
+            cramps[night] = cramps.get(night, 0) + (e.count or 1)
+    before = [n for n in data_nights if n < started]
+    after = [n for n in data_nights if n >= started]
+    if len(before) < MIN_NIGHTS or len(after) < MIN_NIGHTS:
+        return None
+    c_before = sum(cramps.get(n, 0) for n in before)
+    c_after = sum(cramps.get(n, 0) for n in after)
+    t_before, t_after = len(before) / 7, len(after) / 7
+    # zero counts: add a half to both (the usual correction) so the interval exists
+    cb, ca = (c_before + 0.5, c_after + 0.5) if 0 in (c_before, c_after) else (c_before, c_after)
+    ratio = (ca / t_after) / (cb / t_before)
+    spread = 1.96 * math.sqrt(1 / ca + 1 / cb)
+    return Comparison(
+        supplement=supplement, started=started, before_weeks=t_before, after_weeks=t_after,
+        before_per_week=c_before / t_before, after_per_week=c_after / t_after,
+        ratio=ratio, low=ratio * math.exp(-spread), high=ratio * math.exp(spread),
+    )
+
+
+def comparison_words(c: Comparison, name: str) -> str:
+    """Plain words, no claim the numbers do not support."""
+    head = (f"Before {name} ({c.before_weeks:.0f} weeks with data): {c.before_per_week:.1f} "
+            f"cramps a week. Since you started ({c.after_weeks:.0f} weeks): "
+            f"{c.after_per_week:.1f} a week.")
+    if c.high < 1:
+        change = (f"That is about {1 - c.ratio:.0%} fewer (likely between {1 - c.high:.0%} and "
+                  f"{1 - c.low:.0%} fewer).")
+    elif c.low > 1:
+        change = (f"That is about {c.ratio - 1:.0%} more (likely between {c.low - 1:.0%} and "
+                  f"{c.high - 1:.0%} more).")
+    else:
+        change = "The difference is small enough to be chance."
+    caveat = ("This is one person with no placebo: cramps come and go by themselves, and in "
+              "the K2 trial the placebo group got worse. It cannot show that the supplement "
+              "caused the change.")
+    return f"{head} {change} {caveat}"

@@ -53,7 +53,8 @@ async def undo(update: Update, context: Context) -> None:
 async def export(update: Update, context: Context) -> None:
     user = update.effective_user
     assert user is not None
-    await send(update, context, await conversation(context).export(user.id, sent_at(update)))
+    fmt = " ".join(context.args or []) or "csv"
+    await send(update, context, await conversation(context).export(user.id, sent_at(update), fmt))
 
 
 async def remind(update: Update, context: Context) -> None:

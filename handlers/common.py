@@ -55,6 +55,8 @@ async def send(update: Update, context: Context, reply: Reply) -> None:
             caption=reply.document.caption or None,
             disable_notification=reply.silent,
         )
+        if update.callback_query is not None:
+            return  # a button asked for the file: the file is the answer
     await context.bot.send_message(
         chat.id, reply.text, reply_markup=markup(reply), disable_notification=reply.silent
     )

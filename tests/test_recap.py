@@ -106,3 +106,91 @@ async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Conversation) 
     assert "Ann Smith" in text and "a diary, not a doctor" in text
     assert "Left calf, 4 min" in text and "swelling" in text
     assert "Red-flag symptoms reported" in text
+
+
+def _history(before_rate: int, after_rate: int, weeks: int, start: date) -> list[Entry]:
+    """`weeks` weeks each side of `start`; cramps spread over nights, the rest "no cramps"."""
+    out = []
+    for w in range(-weeks, weeks):
+        rate = before_rate if w < 0 else after_rate
+        for d in range(7):
+            night = start + timedelta(days=w * 7 + d)
+            at = datetime.combine(night + timedelta(days=1), datetime.min.time().replace(hour=3),
+                                  tzinfo=LONDON)
+            out.append(cramp(at) if d < rate else free(at))
+    return out
+
+
+def test_before_after_finds_a_real_drop_with_an_interval() -> None:
+    from bot.recap import compare, comparison_words
+
+    start = date(2026, 9, 7)
+    entries = _history(4, 1, 6, start)
+    c = compare(entries, "vitamin_k2", start, datetime(2026, 10, 20, 9, tzinfo=LONDON), LONDON)
+    assert c is not None
+    assert c.before_per_week == pytest.approx(4.0) and c.after_per_week == pytest.approx(1.0)
+    assert c.ratio == pytest.approx(0.25) and c.high < 1 < 1 / c.low
+    words = comparison_words(c, "vitamin K2")
+    assert "75% fewer" in words and "no placebo" in words and "cannot show" in words
+
+
+def test_before_after_says_chance_when_the_data_cannot_tell() -> None:
+    from bot.recap import compare, comparison_words
+
+    start = date(2026, 9, 7)
+    entries = _history(2, 2, 3, start)
+    c = compare(entries, "magnesium", start, datetime(2026, 10, 1, 9, tzinfo=LONDON), LONDON)
+    assert c is not None and c.low < 1 < c.high
+    assert "small enough to be chance" in comparison_words(c, "magnesium")
+
+
+def test_before_after_needs_two_weeks_of_data_each_side() -> None:
+    from bot.recap import compare
+
+    start = date(2026, 9, 7)
+    entries = _history(3, 1, 1, start)  # one week each side
+    assert compare(entries, "magnesium", start, datetime(2026, 9, 20, 9, tzinfo=LONDON),
+                   LONDON) is None
+    sparse = [e for e in _history(3, 1, 4, start) if e.kind == "cramp"]  # no "no cramps" nights
+    result = compare(sparse, "magnesium", start, datetime(2026, 10, 10, 9, tzinfo=LONDON), LONDON)
+    assert result is None  # only cramp nights: too few nights with data after the start
+
+
+async def test_week_shows_the_comparison_once_there_is_enough(talk: Conversation) -> None:
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    start = now - timedelta(days=21)
+    async with talk.diary(1) as diary:
+        from bot.parsing import Reading, Supplement
+
+        for e in _history(4, 1, 3, (start - timedelta(hours=12)).date()):
+            kind = "cramp" if e.kind == "cramp" else "no_cramp"
+            reading = Reading(kind, 1.0, cramp=None) if kind == "no_cramp" else None
+            if reading is None:
+                from bot.parsing import Cramp
+
+                reading = Reading("cramp", 1.0, cramp=Cramp(occurred_at=e.at))
+            await diary.log(reading, sent_at=e.at if kind == "cramp" else e.at + timedelta(hours=5),
+                            text="", source="text", chat_id=None, message_id=None)
+        await diary.log(Reading("supplement", 1.0, supplements=(Supplement("magnesium", start),)),
+                        sent_at=start, text="took magnesium", source="text", chat_id=None,
+                        message_id=None)
+    reply = await talk.week(1, now)
+    assert "Before magnesium" in reply.text and "fewer" in reply.text and "no placebo" in reply.text
+
+
+async def test_export_json_has_the_same_entries_as_the_csv(talk: Conversation) -> None:
+    import json
+
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    await talk.on_text(Incoming(1, "left calf cramp 4 min, swollen", now))
+    await talk.on_text(Incoming(1, "took K2 180mcg", now))
+    csv_reply = await talk.export(1, now)
+    assert csv_reply.buttons[0][0].data == "export:json"
+    json_reply = await talk.on_button(1, "export:json", now)
+    assert json_reply.document is not None and json_reply.document.filename.endswith(".json")
+    rows = json.loads(json_reply.document.content)
+    assert [(r["kind"], r["muscle"], r["name"], r["amount"], r["unit"]) for r in rows] == [
+        ("cramp", "calf", None, None, None), ("supplement", None, "vitamin_k2", 180, "mcg")]
+    assert rows[0]["red_flags"] == ["swelling"] and rows[0]["at"] == "2026-11-25T09:00:00+00:00"
+    assert csv_reply.document is not None
+    assert csv_reply.document.content.decode().count("\n") == 3  # header + the same two
