@@ -73,7 +73,7 @@ HELP_TEXT = (
     "/report – a PDF to show your doctor\n"
     "/timezone – set your time zone, e.g. /timezone Europe/London\n"
     "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
-    "/remind checkin 08:00\n"
+    "/remind checkin 08:00, /remind recap 19:00 sun\n"
     "/reminders – your reminders, to pause, change or delete\n"
     "/help – this message\n\n"
     + advice.NOT_A_DOCTOR

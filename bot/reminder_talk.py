@@ -24,9 +24,11 @@ from .parsing.model import MUSCLES
 from .reminders import (
     DAILY,
     KIND_CHECKIN,
+    KIND_RECAP,
     KIND_STRETCH,
     KIND_SUPPLEMENT,
     STRETCH_ROUTINE,
+    SUNDAY,
     ReminderRequest,
     days_words,
     next_due,
@@ -43,6 +45,7 @@ SUPPLEMENT_TIMES = ("08:00", "09:00", "12:00", "18:00", "20:00", "21:00", "21:30
 BEDTIME_TIMES = ("21:00", "21:30", "22:00", "22:30", "23:00")
 MORNING_TIMES = ("07:00", "08:00", "09:00", "10:00")
 DEFAULT_CHECKIN = time(8, 0)
+DEFAULT_RECAP = time(19, 0)
 SETUP_SUPPLEMENTS = (("Vitamin K2", "vitamin_k2"), ("Magnesium", "magnesium"),
                      ("Vitamin B", "vitamin_b"))
 EXPIRED = "Sorry, that button has expired."
@@ -87,7 +90,8 @@ async def _create(diary: Diary, request: ReminderRequest, now: datetime) -> Repl
 
 
 def _set_text(reminder: Reminder, diary: Diary) -> str:
-    what = {KIND_STRETCH: "bedtime stretches", KIND_CHECKIN: "morning check-in"}.get(
+    what = {KIND_STRETCH: "bedtime stretches", KIND_CHECKIN: "morning check-in",
+            KIND_RECAP: "weekly recap"}.get(
         reminder.kind, reminder_name(reminder))
     text = (f"Reminder set: {what} at {reminder.local_time} {days_words(reminder.days)} "
             f"({diary.tz_name}). /reminders lists them.")
@@ -112,8 +116,8 @@ async def list_reminders(diary: Diary) -> Reply:
                      buttons=[[SETUP_START]])
     lines, buttons = [f"Your reminders ({diary.tz_name}):"], []
     for r in reminders:
-        name = {KIND_STRETCH: "Stretches", KIND_CHECKIN: "Morning check-in"}.get(
-            r.kind, reminder_name(r))
+        name = {KIND_STRETCH: "Stretches", KIND_CHECKIN: "Morning check-in",
+                KIND_RECAP: "Weekly recap"}.get(r.kind, reminder_name(r))
         name = name[:1].upper() + name[1:]
         state = " (paused)" if r.paused else ""
         lines.append(f"• {name} at {r.local_time} {days_words(r.days)}{state}")
@@ -167,13 +171,19 @@ SETUP_START = Button("Set up reminders", "su:0")
 async def first_zone_set(diary: Diary, now: datetime) -> str:
     """On the first time zone: the morning check-in, on by default (one tap turns it off)."""
     repo = ReminderRepo(diary.session, diary.user)
-    if any(r.kind == KIND_CHECKIN for r in await repo.all()):
+    kinds = {r.kind for r in await repo.all()}
+    if KIND_CHECKIN in kinds:
         return ""
     await repo.add(kind=KIND_CHECKIN, what="checkin", label="morning check-in",
                    local_time=DEFAULT_CHECKIN.strftime("%H:%M"), days=DAILY,
                    next_due_at=next_due(DEFAULT_CHECKIN, DAILY, diary.zone, now))
+    if KIND_RECAP not in kinds:
+        await repo.add(kind=KIND_RECAP, what="recap", label="weekly recap",
+                       local_time=DEFAULT_RECAP.strftime("%H:%M"), days=SUNDAY,
+                       next_due_at=next_due(DEFAULT_RECAP, SUNDAY, diary.zone, now))
     return ("Each morning at 08:00 I'll ask whether you had cramps, so quiet nights count "
-            "too. You can change or stop that in /reminders.")
+            "too, and on Sunday evenings at 19:00 I'll send your weekly recap. You can change "
+            "or stop either in /reminders.")
 
 
 async def _setup_button(diary: Diary, parts: list[str], now: datetime) -> Reply:

@@ -19,6 +19,8 @@ FOLLOW_UP_AFTER = timedelta(hours=1)
 ANSWERED_WINDOW = timedelta(hours=1)  # "took my K2" this long before: counts as taken
 
 KIND_SUPPLEMENT, KIND_STRETCH, KIND_CHECKIN = "supplement", "stretch", "checkin"
+KIND_RECAP = "recap"  # the automatic weekly recap rides on the same machinery
+SUNDAY = 1 << 6
 
 
 def exists(naive: datetime, zone: ZoneInfo) -> bool:
@@ -111,6 +113,7 @@ class ReminderRequest:
 
 _STRETCH_WORDS = re.compile(r"^(?:stretch\w*|exercises?|routine)$")
 _CHECKIN_WORDS = re.compile(r"^(?:check-?in|checkin|morning|diary)$")
+_RECAP_WORDS = re.compile(r"^(?:recap|summary|weekly(?: recap| summary)?|week)$")
 
 
 def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest | str:
@@ -125,6 +128,8 @@ def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest |
     what_words, at = words[:clock_at], parse_clock(words[clock_at])
     assert at is not None
     days = parse_days(words[clock_at + 1:])
+    if _RECAP_WORDS.match(" ".join(what_words).lower()) and not words[clock_at + 1:]:
+        days = SUNDAY  # a weekly recap is weekly unless told otherwise
     if days is None:
         return ("I didn't understand the days. Try /remind K2 21:30 mon wed fri "
                 "(or leave them out for every day).")
@@ -134,6 +139,8 @@ def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest |
     key = label.lower()
     if _STRETCH_WORDS.match(key):
         return ReminderRequest(KIND_STRETCH, "stretch", "stretching", at, days)
+    if _RECAP_WORDS.match(key):
+        return ReminderRequest(KIND_RECAP, "recap", "weekly recap", at, days)
     if _CHECKIN_WORDS.match(key):
         return ReminderRequest(KIND_CHECKIN, "checkin", "morning check-in", at, days)
     name = supplement_of.get(key) or supplement_of.get(key.replace(" ", ""))

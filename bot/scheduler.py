@@ -29,6 +29,7 @@ from .reminders import (
     ANSWERED_WINDOW,
     FOLLOW_UP_AFTER,
     KIND_CHECKIN,
+    KIND_RECAP,
     KIND_STRETCH,
     KIND_SUPPLEMENT,
     LATE_LIMIT,
@@ -46,6 +47,7 @@ class Outgoing:
     chat_id: int
     text: str
     buttons: list[list[Button]]
+    kind: str = KIND_SUPPLEMENT  # KIND_RECAP: the sender builds the recap itself
 
 
 def reminder_name(reminder: Reminder) -> str:
@@ -59,6 +61,8 @@ def reminder_message(reminder: Reminder, occurrence: Occurrence, zone: ZoneInfo,
     """The text and buttons of a reminder; `why` is "due", "late", "snooze" or "follow_up"."""
     due = occurrence.due_at.astimezone(zone).strftime("%H:%M")
     oid = occurrence.id
+    if reminder.kind == KIND_RECAP:
+        return ("Your weekly recap", [[Button("Stop weekly recaps", f"rm:p:{reminder.id}")]])
     if reminder.kind == KIND_CHECKIN:
         return ("Good morning. Any cramps last night?", [
             [Button("No cramps", f"c:n:{oid}"), Button("Yes, log it", f"c:y:{oid}")],
@@ -155,7 +159,7 @@ class ReminderService:
             why = "late" if now - due > timedelta(minutes=5) else "due"
             occurrence = Occurrence(id=occurrence_id, due_at=due)
             text, buttons = reminder_message(reminder, occurrence, self._zone(user), why)
-            out.append(Outgoing(occurrence_id, user.telegram_id, text, buttons))
+            out.append(Outgoing(occurrence_id, user.telegram_id, text, buttons, reminder.kind))
         return out
 
     async def _resend(self, schedule: Schedule, occurrence: Occurrence, reminder: Reminder,

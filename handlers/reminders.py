@@ -7,12 +7,14 @@ import logging
 import time
 from datetime import UTC, datetime
 
+from telegram import InputFile, Message
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application
 
-from bot.scheduler import ReminderService
+from bot.reminders import KIND_RECAP
+from bot.scheduler import Outgoing, ReminderService
 
-from .common import Context, markup_of
+from .common import Context, conversation, markup_of
 
 log = logging.getLogger("charley.reminders")
 PER_CHAT_GAP = 1.0  # seconds between two messages to one chat (Telegram's limit)
@@ -28,8 +30,11 @@ async def tick(context: Context) -> None:
             await asyncio.sleep(wait)
         last_sent[out.chat_id] = time.monotonic()
         try:
-            message = await context.bot.send_message(
-                out.chat_id, out.text, reply_markup=markup_of(out.buttons))
+            if out.kind == KIND_RECAP:
+                message = await _send_recap(context, out, now)
+            else:
+                message = await context.bot.send_message(
+                    out.chat_id, out.text, reply_markup=markup_of(out.buttons))
         except (Forbidden, BadRequest) as exc:  # blocked, or the chat is gone
             log.info("reminder %s undeliverable: %s", out.occurrence_id, exc)
             await service.mark_undeliverable(out.occurrence_id)
@@ -38,6 +43,16 @@ async def tick(context: Context) -> None:
             log.warning("reminder %s not sent yet: %s", out.occurrence_id, exc)
             continue
         await service.mark_sent(out.occurrence_id, message.message_id, now)
+
+
+async def _send_recap(context: Context, out: Outgoing, now: datetime) -> Message:
+    """The weekly recap, as /week answers it, with a button that stops it."""
+    reply = await conversation(context).week(out.chat_id, now)
+    message = await context.bot.send_message(
+        out.chat_id, reply.text, reply_markup=markup_of([*reply.buttons, *out.buttons]))
+    if reply.photo is not None:
+        await context.bot.send_photo(out.chat_id, InputFile(reply.photo, filename="week.png"))
+    return message
 
 
 def schedule(application: Application, every_seconds: float) -> None:

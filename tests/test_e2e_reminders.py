@@ -142,3 +142,22 @@ def test_two_bot_processes_on_one_postgresql_send_a_reminder_once(
     finally:
         for bot in bots:
             bot.stop()
+
+
+def test_the_weekly_recap_arrives_with_its_chart(stub: BotApiStub, tmp_path: Path) -> None:
+    db_path = str(tmp_path / "bot.db")
+    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
+    try:
+        bot.wait_ready()
+        user = 604
+        stub.send_text(user, "/remind recap 19:00")
+        stub.wait_replies(user, 1)
+        stub.send_text(user, "left calf cramp 2 min")
+        stub.wait_replies(user, 2)
+        make_due(db_path)
+        photos = wait_for(lambda: stub.sent(user, "sendPhoto"))
+        texts = [c.params["text"] for c in stub.sent(user, "sendMessage")]
+        assert any(t.startswith("This week") and "1 cramp" in t for t in texts)
+        assert len(photos) == 1
+    finally:
+        bot.stop()

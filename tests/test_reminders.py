@@ -61,7 +61,9 @@ async def world(db_url: str) -> AsyncIterator[World]:
     await db.upgrade()
     w = World(db)
     await w.talk.timezone(USER, "Europe/London", london(2026, 11, 20, 12))
-    await w.talk.on_button(USER, "su:off", london(2026, 11, 20, 12))  # no default check-in
+    listing = await w.talk.reminders(USER)  # a clean slate: no default check-in or recap
+    for data in [b.data for row in listing.buttons for b in row if b.label == "Delete"]:
+        await w.talk.on_button(USER, data, london(2026, 11, 20, 12))
     yield w
     await db.dispose()
 
@@ -304,7 +306,7 @@ async def test_first_time_zone_turns_on_the_morning_check_in(db_url: str) -> Non
     try:
         w = World(db)
         reply = await w.talk.timezone(USER, "London", london(2026, 11, 24, 12))
-        assert "Each morning at 08:00" in reply.text
+        assert "Each morning at 08:00" in reply.text and "Sunday evenings at 19:00" in reply.text
         assert reply.buttons[0][0].label == "Set up reminders"
         [checkin] = await w.tick(london(2026, 11, 25, 8, 0))
         stop = next(b.data for row in checkin.buttons for b in row if b.label.startswith("Stop"))
@@ -334,6 +336,25 @@ async def test_set_up_by_buttons_without_any_syntax(world: World) -> None:
     assert done.text.startswith("Morning check-in at 07:00")
     listing = await world.talk.reminders(USER)
     names = [line[2:].split(" every")[0] for line in listing.text.splitlines()[1:]]
-    assert names == ["Morning check-in at 07:00", "Magnesium at 21:30", "Stretches at 22:00"]
+    assert names == ["Morning check-in at 07:00", "Weekly recap at 19:00 on Sun",
+                     "Magnesium at 21:30", "Stretches at 22:00"]
     sent = [o.text for o in await world.tick(london(2026, 11, 25, 7, 0))]
     assert sent == ["Good morning. Any cramps last night?"]
+
+
+async def test_weekly_recap_comes_on_sunday_evening_and_stops_with_a_tap(db_url: str) -> None:
+    db = Database(db_url)
+    await db.upgrade()
+    try:
+        w = World(db)
+        await w.talk.timezone(USER, "London", london(2026, 11, 24, 12))  # a Tuesday
+        out = await w.tick(london(2026, 11, 29, 19, 0))  # Sunday
+        [recap] = [o for o in out if o.kind == "recap"]
+        assert recap.chat_id == USER
+        assert await w.tick(london(2026, 11, 30, 19, 0)) == []  # Monday: nothing
+        stop = recap.buttons[0][0]
+        assert stop.label == "Stop weekly recaps"
+        await w.talk.on_button(USER, stop.data, london(2026, 11, 29, 19, 5))
+        assert [o for o in await w.tick(london(2026, 12, 6, 19, 0)) if o.kind == "recap"] == []
+    finally:
+        await db.dispose()
