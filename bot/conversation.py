@@ -31,6 +31,7 @@ from .recap import (
     Recap,
     compare,
     comparison_words,
+    recap,
     supplement_starts,
     trend,
     week_words,
@@ -354,29 +355,31 @@ class Conversation:
 
     async def _week(self, diary: Diary, now: datetime) -> Reply:
         """The recap in words, pattern advice due this week, and the chart."""
+        reply, series, starts = await self.week_text(diary, now)
+        reply.photo = await asyncio.to_thread(week_chart, series, starts)
+        return reply
+
+    async def week_text(self, diary: Diary, now: datetime) -> tuple[Reply, list, dict]:
+        """The recap in words, and what the chart is drawn from: one query for a year."""
         zone = diary.zone
-        history = await diary.history(now)
-        reply = self._recap(await diary.recap(now))
-        extra = diary.adherence(history, now)
-        stretched = diary.stretch_days(history, now)
+        history = await diary.history(now, weeks=52)
+        recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
+        reply = self._recap(recap(recent, now, zone))
+        extra = diary.adherence(recent, now)
+        stretched = diary.stretch_days(recent, now)
         if stretched:
             extra.append(f"Stretching: {stretched} of the last 7 days")
         if extra:
             reply.text += "\n" + "; ".join(extra) + "."
-        starts = supplement_starts(history, zone)
-        if starts:
-            full = await diary.history(now, weeks=52)
-            for name, started in supplement_starts(full, zone).items():
-                result = compare(full, name, started, now, zone)
-                if result is not None:
-                    reply.text += "\n\n" + comparison_words(result, supplement_label(name))
-        found = await diary.pattern_advice(now)
+        for name, started in supplement_starts(history, zone).items():
+            result = compare(history, name, started, now, zone)
+            if result is not None:
+                reply.text += "\n\n" + comparison_words(result, supplement_label(name))
+        found = await diary.pattern_advice(now, recent)
         if found:
             reply.text += "\n\n" + "\n\n".join(a.text for a in found)
             reply.buttons = [[why_button([a.key for a in found])]]
-        series = weekly_series(history, now, zone)
-        reply.photo = await asyncio.to_thread(week_chart, series, supplement_starts(history, zone))
-        return reply
+        return reply, weekly_series(recent, now, zone), supplement_starts(recent, zone)
 
     def _recap(self, r: Recap) -> Reply:
         lines = [f"This week (nights from {r.this_week.start:%a %d %b}): {week_words(r.this_week)}",

@@ -132,7 +132,9 @@ class Diary:
         return recap([to_entry(r) for r in rows], now, zone, earlier_weeks)
 
     async def history(self, now: datetime, weeks: int = 12) -> list[Entry]:
-        rows = await self.entries.between(now - timedelta(weeks=weeks + 1), now + timedelta(days=1))
+        """The live entries of the last `weeks` weeks (one query on the user/time index)."""
+        rows = await self.entries.rows_between(now - timedelta(weeks=weeks + 1),
+                                               now + timedelta(days=1))
         return [to_entry(r) for r in rows]
 
     def adherence(self, history: list[Entry], now: datetime, days: int = 7) -> list[str]:
@@ -202,10 +204,13 @@ class Diary:
                 await repo.shown(item.key, now)
         return fresh
 
-    async def pattern_advice(self, now: datetime) -> list[Advice]:
+    async def pattern_advice(self, now: datetime, history: list[Entry] | None = None) -> list[Advice]:
         """Pattern rules over the last three weeks, each at most once a week."""
-        rows = await self.entries.between(now - timedelta(days=22), now + timedelta(minutes=1))
-        cramps = [(r.at, r.count or 1, r.duration_s) for r in rows if r.kind == "cramp"]
+        if history is None:
+            history = await self.history(now, weeks=3)
+        since = now - timedelta(days=22)
+        cramps = [(e.at, e.count or 1, e.duration_s) for e in history
+                  if e.kind == "cramp" and since <= e.at <= now + timedelta(minutes=1)]
         return await self.fresh_advice(patterns(cramps, now, self.zone), now)
 
     async def forget(self) -> None:

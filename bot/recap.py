@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,9 @@ from .entries import Entry, duration_words
 NIGHT_SHIFT = timedelta(hours=12)
 
 
+@lru_cache(maxsize=8192)
 def night_of(at: datetime, zone: ZoneInfo) -> date:
+    """The night an instant belongs to (memoized: a recap asks about each entry often)."""
     return (at.astimezone(zone) - NIGHT_SHIFT).date()
 
 
