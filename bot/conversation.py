@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from storage import Database, UserRepo
 
-from . import advice, reminder_talk
+from . import advice, reminder_talk, trial
 from .charts import report_pdf, week_chart
 from .diary import Diary, Logged
 from .entries import SUPPLEMENT_NAMES, Entry, describe
@@ -72,6 +72,7 @@ HELP_TEXT = (
     "/undo – remove your last entry\n"
     "/export – all your entries as a CSV file (/export json for JSON)\n"
     "/report – a PDF to show your doctor\n"
+    "/trial – try a supplement for a few weeks and see, before and after\n"
     "/timezone – set your time zone, e.g. /timezone Europe/London\n"
     "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
     "/remind checkin 08:00, /remind recap 19:00 sun\n"
@@ -123,6 +124,10 @@ class Conversation:
             )
             after = [] if logged.duplicate else await self._advice_after(diary, logged, msg)
             reply = self._logged(logged, reading, diary.zone, msg.sent_at, after)
+            taken = {e.name for e in logged.entries if e.kind == "supplement" and e.name}
+            note = await trial.baseline_note(diary, taken) if taken and not logged.duplicate else None
+            if note:
+                reply.text += "\n\n" + note
             if (not logged.duplicate and any(e.name == "vitamin_k2" for e in logged.entries)
                     and diary.user.anticoagulant is None and await diary.fresh_advice(
                         [advice.K2_BLOOD_THINNER_QUESTION], msg.sent_at, every=None)):
@@ -216,6 +221,9 @@ class Conversation:
                                                    self.snooze)
         if reminder_reply is not None:
             return reminder_reply
+        trial_reply = await trial.press(diary, data, now)
+        if trial_reply is not None:
+            return trial_reply
         parts = data.split(":")
         action = parts[0]
         entry_id = _entry_id(parts[1]) if len(parts) > 1 else None
@@ -391,6 +399,19 @@ class Conversation:
             lines.append(f"The {r.earlier_weeks} weeks before averaged {r.earlier_mean:g} "
                          "cramps a week.")
         return Reply("\n".join(lines))
+
+    async def trial(self, user_id: int, args: str, now: datetime) -> Reply:
+        async with self.diary(user_id) as diary:
+            reply = await trial.command(diary, args, now)
+            reply.edit = False
+            reply.silent = is_quiet(now, diary.zone)
+            return reply
+
+    async def trial_step(self, user_id: int, now: datetime, apply: bool) -> Reply | None:
+        """The scheduler's call when a trial period ends (None: nothing to say); see
+        `trial.step` for why it comes twice."""
+        async with self.diary(user_id) as diary:
+            return await trial.step(diary, now, apply)
 
     async def remind(self, user_id: int, args: str, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:

@@ -171,11 +171,13 @@ MIN_NIGHTS = 14  # two weeks with data on each side before comparing
 
 
 def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
-            zone: ZoneInfo) -> Comparison | None:
+            zone: ZoneInfo, min_nights: int = MIN_NIGHTS, until: date | None = None,
+            since: date | None = None) -> Comparison | None:
     """Rate ratio (Poisson, log-normal 95% interval) over nights with data only.
 
     A night counts when it has a cramp or a "no cramps" entry; nights with no data are
-    left out, so forgetting to log never looks like an improvement.
+    left out, so forgetting to log never looks like an improvement. `since`/`until`
+    bound the nights looked at (a trial's own periods).
     """
     import math
 
@@ -186,14 +188,14 @@ def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
         if e.kind not in ("cramp", "no_cramp"):
             continue
         night = night_of(e.at, zone)
-        if night > today:
+        if night > today or (until and night >= until) or (since and night < since):
             continue
         data_nights.add(night)
         if e.kind == "cramp":
             cramps[night] = cramps.get(night, 0) + (e.count or 1)
     before = [n for n in data_nights if n < started]
     after = [n for n in data_nights if n >= started]
-    if len(before) < MIN_NIGHTS or len(after) < MIN_NIGHTS:
+    if len(before) < min_nights or len(after) < min_nights:
         return None
     c_before = sum(cramps.get(n, 0) for n in before)
     c_after = sum(cramps.get(n, 0) for n in after)

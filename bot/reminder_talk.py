@@ -27,6 +27,7 @@ from .reminders import (
     KIND_RECAP,
     KIND_STRETCH,
     KIND_SUPPLEMENT,
+    KIND_TRIAL,
     STRETCH_ROUTINE,
     SUNDAY,
     ReminderRequest,
@@ -109,7 +110,8 @@ def _vka_reply(reminder: Reminder) -> Reply:
 
 
 async def list_reminders(diary: Diary) -> Reply:
-    reminders = await ReminderRepo(diary.session, diary.user).all()
+    reminders = [r for r in await ReminderRepo(diary.session, diary.user).all()
+                 if r.kind != KIND_TRIAL]  # a trial's clock is /trial's business
     if not reminders:
         return Reply("You have no reminders. Set one like /remind K2 21:30, "
                      "/remind stretch 22:00 or /remind checkin 08:00, or tap below.",

@@ -20,6 +20,7 @@ ANSWERED_WINDOW = timedelta(hours=1)  # "took my K2" this long before: counts as
 
 KIND_SUPPLEMENT, KIND_STRETCH, KIND_CHECKIN = "supplement", "stretch", "checkin"
 KIND_RECAP = "recap"  # the automatic weekly recap rides on the same machinery
+KIND_TRIAL = "trial"  # a /trial's clock: due when its current period ends
 SUNDAY = 1 << 6
 
 

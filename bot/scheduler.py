@@ -32,6 +32,7 @@ from .reminders import (
     KIND_RECAP,
     KIND_STRETCH,
     KIND_SUPPLEMENT,
+    KIND_TRIAL,
     LATE_LIMIT,
     next_due,
 )
@@ -47,7 +48,7 @@ class Outgoing:
     chat_id: int
     text: str
     buttons: list[list[Button]]
-    kind: str = KIND_SUPPLEMENT  # KIND_RECAP: the sender builds the recap itself
+    kind: str = KIND_SUPPLEMENT  # KIND_RECAP, KIND_TRIAL: the sender builds the message
 
 
 def reminder_name(reminder: Reminder) -> str:
@@ -63,6 +64,8 @@ def reminder_message(reminder: Reminder, occurrence: Occurrence, zone: ZoneInfo,
     oid = occurrence.id
     if reminder.kind == KIND_RECAP:
         return ("Your weekly recap", [[Button("Stop weekly recaps", f"rm:p:{reminder.id}")]])
+    if reminder.kind == KIND_TRIAL:  # the sender asks the trial what to say
+        return ("Your trial", [])
     if reminder.kind == KIND_CHECKIN:
         return ("Good morning. Any cramps last night?", [
             [Button("No cramps", f"c:n:{oid}"), Button("Yes, log it", f"c:y:{oid}")],
@@ -118,7 +121,7 @@ class ReminderService:
                     continue
                 occurrence.claimed_at = now
                 text, buttons = reminder_message(reminder, occurrence, self._zone(user), "late")
-                out.append(Outgoing(occurrence.id, user.telegram_id, text, buttons))
+                out.append(Outgoing(occurrence.id, user.telegram_id, text, buttons, reminder.kind))
         return out
 
     async def _fire_due(self, schedule: Schedule, now: datetime) -> list[Outgoing]:
@@ -193,6 +196,14 @@ class ReminderService:
             if (reminder is not None and reminder.kind == KIND_SUPPLEMENT
                     and occurrence.resent == 0):
                 occurrence.resend_at = occurrence.due_at + FOLLOW_UP_AFTER
+
+    async def mark_quiet(self, occurrence_id: int, now: datetime) -> None:
+        """Nothing was to be said (a trial's clock that was early): not sent, done."""
+        async with self.db.session() as session:
+            occurrence = await Schedule(session).occurrence(occurrence_id)
+            if occurrence is not None and occurrence.status == "due":
+                occurrence.status = "answered"
+                occurrence.answered_at = now
 
     async def mark_undeliverable(self, occurrence_id: int) -> None:
         """The user blocked the bot or the chat is gone: do not try again."""

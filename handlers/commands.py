@@ -1,4 +1,4 @@
-"""Chat commands: /start /help /timezone /week /undo /export (bot-contract.md)."""
+"""Chat commands: /start /help /timezone /week /undo /export (bot-contract.md), and more."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ COMMANDS = [
     BotCommand("undo", "remove your last entry"),
     BotCommand("export", "all your entries as a CSV file"),
     BotCommand("report", "a PDF to show your doctor"),
+    BotCommand("trial", "try a supplement: before and after, compared"),
     BotCommand("remind", "a daily reminder, e.g. /remind K2 21:30"),
     BotCommand("reminders", "your reminders: pause, change, delete"),
     BotCommand("timezone", "set your time zone"),
@@ -77,6 +78,13 @@ async def report(update: Update, context: Context) -> None:
     await send(update, context, reply)
 
 
+async def trial(update: Update, context: Context) -> None:
+    user = update.effective_user
+    assert user is not None
+    args = " ".join(context.args or [])
+    await send(update, context, await conversation(context).trial(user.id, args, sent_at(update)))
+
+
 async def unknown(update: Update, context: Context) -> None:
     from bot.replies import Reply
 
@@ -86,5 +94,6 @@ async def unknown(update: Update, context: Context) -> None:
 def register(application: Application) -> None:
     for name, callback in (("start", start), ("help", help_), ("timezone", timezone),
                            ("week", week), ("undo", undo), ("export", export),
-                           ("remind", remind), ("reminders", reminders), ("report", report)):
+                           ("remind", remind), ("reminders", reminders), ("report", report),
+                           ("trial", trial)):
         application.add_handler(CommandHandler(name, callback))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -167,3 +168,20 @@ class AdviceShown(Base):
     )
     key: Mapped[str] = mapped_column(String(40), nullable=False)
     shown_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
+class Trial(Base):
+    """A personal before/after experiment: a baseline, then the supplement daily."""
+
+    __tablename__ = "trials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    supplement: Mapped[str] = mapped_column(String(32), nullable=False)
+    first_night: Mapped[date] = mapped_column(Date, nullable=False)  # the baseline's first
+    baseline_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)
+    taking_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)
+    phase: Mapped[str] = mapped_column(String(10), nullable=False)  # baseline|taking|done|stopped
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import AdviceShown, Entry, Occurrence, Reminder, User, utcnow
+from .models import AdviceShown, Entry, Occurrence, Reminder, Trial, User, utcnow
 
 
 class UserRepo:
@@ -42,6 +42,7 @@ class UserRepo:
 
     async def delete(self, user: User) -> None:
         """The user and everything they own."""
+        await self.session.execute(delete(Trial).where(Trial.user_id == user.id))
         await self.session.execute(delete(AdviceShown).where(AdviceShown.user_id == user.id))
         await self.session.execute(delete(Occurrence).where(Occurrence.user_id == user.id))
         await self.session.execute(delete(Reminder).where(Reminder.user_id == user.id))
@@ -320,3 +321,25 @@ class AdviceRepo:
         else:
             row.shown_at = at
         await self.session.flush()
+
+
+class TrialRepo:
+    """One user's personal trials."""
+
+    def __init__(self, session: AsyncSession, user: User) -> None:
+        self.session = session
+        self.user = user
+
+    async def current(self) -> Trial | None:
+        result = await self.session.execute(
+            select(Trial).where(Trial.user_id == self.user.id,
+                                Trial.phase.in_(("baseline", "taking")))
+            .order_by(Trial.id.desc()).limit(1)
+        )
+        return result.scalar_one_or_none()
+
+    async def add(self, **fields: Any) -> Trial:
+        trial = Trial(user_id=self.user.id, **fields)
+        self.session.add(trial)
+        await self.session.flush()
+        return trial
