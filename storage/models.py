@@ -185,3 +185,20 @@ class Trial(Base):
     taking_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)
     phase: Mapped[str] = mapped_column(String(10), nullable=False)  # baseline|taking|done|stopped
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
+class Inbox(Base):
+    """A Telegram update stored before it is confirmed to Telegram (or answered 200).
+
+    Deleted once handled; a row whose lease ran out (the process died, or the handler
+    failed) is handled again. Raw updates hold message texts: they live only until
+    handled, and /forget deletes a user's.
+    """
+
+    __tablename__ = "inbox"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    lease_until: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)

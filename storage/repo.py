@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import AdviceShown, Entry, Occurrence, Reminder, Trial, User, utcnow
+from .models import AdviceShown, Entry, Inbox, Occurrence, Reminder, Trial, User, utcnow
 
 
 class UserRepo:
@@ -48,6 +48,7 @@ class UserRepo:
         await self.session.execute(delete(Reminder).where(Reminder.user_id == user.id))
         await self.session.execute(delete(Entry).where(Entry.user_id == user.id))
         await self.session.execute(delete(User).where(User.id == user.id))
+        await self.session.execute(delete(Inbox).where(Inbox.telegram_user_id == user.telegram_id))
 
 
 class EntryRepo:
@@ -86,10 +87,21 @@ class EntryRepo:
         try:
             async with self.session.begin_nested():
                 self.session.add_all(entries)
-        except IntegrityError:  # the same update, handled concurrently elsewhere
-            assert chat_id is not None and message_id is not None
-            return await self.from_message(chat_id, message_id), True
+        except IntegrityError:  # the same update, handled concurrently elsewhere?
+            if chat_id is None or message_id is None:
+                raise
+            existing = await self.from_message(chat_id, message_id)
+            if not existing:  # no: some other refusal, which must not pass for "stored"
+                raise
+            return existing, True
         return entries, False
+
+    async def add_part(self, row: dict[str, Any], part: int) -> tuple[Entry, bool]:
+        """One more part of a message already stored (an edit that now says more)."""
+        entry = Entry(user_id=self.user.id, part=part, **row)
+        self.session.add(entry)
+        await self.session.flush()
+        return entry, True
 
     async def get(self, entry_id: int) -> Entry | None:
         result = await self.session.execute(
@@ -343,3 +355,53 @@ class TrialRepo:
         self.session.add(trial)
         await self.session.flush()
         return trial
+
+
+def _insert_for(session: AsyncSession) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert
+
+
+class InboxRepo:
+    """Raw updates between arrival and the end of their handling (across users)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, update_id: int, telegram_user_id: int | None, payload: str,
+                  lease_until: datetime) -> bool:
+        """Store an update; False if it is already here (a re-delivery still pending)."""
+        stmt = (_insert_for(self.session)(Inbox)
+                .values(update_id=update_id, telegram_user_id=telegram_user_id, payload=payload,
+                        lease_until=lease_until, attempts=0)
+                .on_conflict_do_nothing(index_elements=["update_id"])
+                .returning(Inbox.update_id))
+        return (await self.session.execute(stmt)).first() is not None
+
+    async def done(self, update_id: int) -> None:
+        await self.session.execute(delete(Inbox).where(Inbox.update_id == update_id))
+
+    async def claim_stale(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Inbox]:
+        """Updates whose lease ran out: leased again to this caller, attempts counted."""
+        result = await self.session.execute(
+            select(Inbox).where(Inbox.lease_until <= now).order_by(Inbox.update_id).limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        rows = list(result.scalars())
+        for row in rows:
+            row.lease_until = now + lease
+            row.attempts += 1
+        await self.session.flush()
+        return rows
+
+    async def forget_user(self, telegram_user_id: int) -> None:
+        await self.session.execute(delete(Inbox).where(Inbox.telegram_user_id == telegram_user_id))
+
+    async def pending(self) -> int:
+        from sqlalchemy import func
+
+        return (await self.session.execute(select(func.count()).select_from(Inbox))).scalar_one()

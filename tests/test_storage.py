@@ -26,7 +26,7 @@ async def test_migrations_run_from_empty_and_twice(db_url: str) -> None:
         await db.upgrade()  # idempotent: a restart migrates again
         async with db.session() as s:
             version = (await s.execute(text("select version_num from alembic_version"))).scalar()
-        assert version == "0004"
+        assert version == "0005"
     finally:
         await db.dispose()
 
