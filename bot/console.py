@@ -87,6 +87,8 @@ async def dispatch(conversation: Conversation, user_id: int, text: str, now: dat
             return await conversation.export(user_id, now, args or "csv")
         if name == "report":
             return await conversation.report(user_id, now)
+        if name == "forget":
+            return conversation.forget()
         if name == "trial":
             return await conversation.trial(user_id, args, now)
         return Reply("I don't know that command. /help lists what I can do.")

@@ -23,7 +23,7 @@ from storage import Database, UserRepo
 
 from . import advice, reminder_talk, trial
 from .charts import report_pdf, week_chart
-from .diary import Diary, Logged
+from .diary import Diary, Logged, to_entry
 from .entries import SUPPLEMENT_NAMES, Entry, describe
 from .parsing import Cramp, Reading, read
 from .parsing.model import MUSCLES
@@ -77,6 +77,7 @@ HELP_TEXT = (
     "/remind – a daily reminder, e.g. /remind K2 21:30, /remind stretch 22:00, "
     "/remind checkin 08:00, /remind recap 19:00 sun\n"
     "/reminders – your reminders, to pause, change or delete\n"
+    "/forget – delete everything I keep about you\n"
     "/help – this message\n\n"
     + advice.NOT_A_DOCTOR
 )
@@ -104,6 +105,39 @@ class Conversation:
             local_now = msg.sent_at.astimezone(zone).replace(tzinfo=None)
             reading = read(msg.text, local_now, zone)
             reply = await self._answer(diary, msg, reading)
+        reply.silent = is_quiet(msg.sent_at, zone)
+        return reply
+
+    async def on_edit(self, msg: Incoming) -> Reply:
+        """An edited message: the entries it stored follow the new text."""
+        assert msg.chat_id is not None and msg.message_id is not None
+        async with self.diary(msg.user_id) as diary:
+            zone = diary.zone
+            local_now = msg.sent_at.astimezone(zone).replace(tzinfo=None)
+            reading = read(msg.text, local_now, zone)
+            loggable = reading.intent in ("no_cramp", "supplement", "stretch") or (
+                reading.intent == "cramp" and reading.confidence >= CONFIDENT)
+            existing = await diary.entries.from_message(msg.chat_id, msg.message_id)
+            if not existing:  # the first reading stored nothing: read the edit as new
+                reply = await self._answer(diary, msg, reading)
+            elif not loggable:
+                live = [e for e in existing if e.deleted_at is None]
+                reply = Reply("I couldn't read your edit as a diary entry, so I kept what I had"
+                              + (": " + "; ".join(describe(to_entry(e), zone, msg.sent_at)
+                                                  for e in live) if live else "."))
+            else:
+                entries, status = await diary.revise(
+                    reading, sent_at=msg.sent_at, text=msg.text, chat_id=msg.chat_id,
+                    message_id=msg.message_id)
+                if status == "removed":
+                    reply = Reply("You had removed that entry, so your edit doesn't bring it "
+                                  "back. Send it as a new message to log it again.")
+                else:
+                    lines = [a.text for a in advice.for_flags(reading.red_flags)]
+                    lines.append("Updated: " + "; ".join(describe(e, zone, msg.sent_at)
+                                                         for e in entries))
+                    reply = Reply("\n\n".join(lines),
+                                  buttons=[[Button("Undo", f"undo:{entries[0].id}")]])
         reply.silent = is_quiet(msg.sent_at, zone)
         return reply
 
@@ -255,6 +289,10 @@ class Conversation:
                          + "\n\n" + advice.NOT_A_DOCTOR)
         if action == "no":
             return Reply("Fine, nothing logged.", edit=True)
+        if action == "fg" and parts[1:] == ["yes"]:
+            return await self._forget(diary)
+        if action == "fg" and parts[1:] == ["no"]:
+            return Reply("Nothing deleted.", edit=True)
         if action == "new" and len(parts) == 2 and parts[1] in ("cramp", "none"):
             return await self._log_by_button(diary, parts[1], now, chat_id, message_id)
         if action == "yes" and len(parts) == 5:
@@ -412,6 +450,18 @@ class Conversation:
         `trial.step` for why it comes twice."""
         async with self.diary(user_id) as diary:
             return await trial.step(diary, now, apply)
+
+    def forget(self) -> Reply:
+        """/forget asks first: the button does it."""
+        return Reply("This deletes everything I keep about you: every entry, your reminders, "
+                     "your trial and your settings. It cannot be undone. (/export first if "
+                     "you want a copy.)",
+                     buttons=[[Button("Delete everything", "fg:yes"), Button("Cancel", "fg:no")]])
+
+    async def _forget(self, diary: Diary) -> Reply:
+        await diary.forget()
+        return Reply("Done: I have deleted everything about you. If you write again, I start a "
+                     "new, empty diary.", edit=True)
 
     async def remind(self, user_id: int, args: str, now: datetime) -> Reply:
         async with self.diary(user_id) as diary:

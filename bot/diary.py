@@ -82,6 +82,39 @@ class Diary:
         live = [to_entry(e) for e in stored if e.deleted_at is None]
         return Logged(live, duplicate)
 
+    async def revise(
+        self, reading: Reading, *, sent_at: datetime, text: str, chat_id: int, message_id: int,
+    ) -> tuple[list[Entry], str]:
+        """An edited message: its entries follow the new text, in place.
+
+        Returns the live entries and "updated", "new" (the message had stored nothing,
+        so this is a first reading), or "removed" (the user had undone it: it stays
+        undone; an edit never brings an entry back).
+        """
+        existing = await self.entries.from_message(chat_id, message_id)
+        if not existing:
+            logged = await self.log(reading, sent_at=sent_at, text=text, source="text",
+                                    chat_id=chat_id, message_id=message_id)
+            return logged.entries, "new"
+        if all(e.deleted_at is not None for e in existing):
+            return [], "removed"
+        rows = self._rows(reading, sent_at)
+        blank = {"muscle": None, "side": None, "duration_s": None, "severity": None,
+                 "count": None, "name": None, "amount": None, "unit": None, "minutes": None}
+        flags = ",".join(reading.red_flags)
+        kept: list[m.Entry] = []
+        for i, row in enumerate(rows):
+            fields = {**blank, **row, "text": text, "red_flags": flags}
+            if i < len(existing):
+                if existing[i].deleted_at is None:
+                    kept.append(await self.entries.update(existing[i], **fields))
+            else:
+                added, _ = await self.entries.add_part(
+                    {**fields, "source": "text", "chat_id": chat_id, "message_id": message_id}, i)
+                kept.append(added)
+        await self.entries.soft_delete([e for e in existing[len(rows):] if e.deleted_at is None])
+        return [to_entry(e) for e in kept], "updated"
+
     def _rows(self, reading: Reading, sent_at: datetime) -> list[dict[str, Any]]:
         if reading.intent == "cramp" and reading.cramp is not None:
             c = reading.cramp

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application, CommandHandler, filters
 
 from .common import Context, conversation, send, sent_at
 
@@ -16,6 +16,7 @@ COMMANDS = [
     BotCommand("remind", "a daily reminder, e.g. /remind K2 21:30"),
     BotCommand("reminders", "your reminders: pause, change, delete"),
     BotCommand("timezone", "set your time zone"),
+    BotCommand("forget", "delete everything Charley keeps about you"),
     BotCommand("help", "how to log, and the commands"),
     BotCommand("start", "what Charley does"),
 ]
@@ -85,6 +86,10 @@ async def trial(update: Update, context: Context) -> None:
     await send(update, context, await conversation(context).trial(user.id, args, sent_at(update)))
 
 
+async def forget(update: Update, context: Context) -> None:
+    await send(update, context, conversation(context).forget())
+
+
 async def unknown(update: Update, context: Context) -> None:
     from bot.replies import Reply
 
@@ -95,5 +100,6 @@ def register(application: Application) -> None:
     for name, callback in (("start", start), ("help", help_), ("timezone", timezone),
                            ("week", week), ("undo", undo), ("export", export),
                            ("remind", remind), ("reminders", reminders), ("report", report),
-                           ("trial", trial)):
-        application.add_handler(CommandHandler(name, callback))
+                           ("trial", trial), ("forget", forget)):
+        # new messages only: an edited "/forget" must not ask again
+        application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))

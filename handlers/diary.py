@@ -26,6 +26,19 @@ async def on_text(update: Update, context: Context) -> None:
     await send(update, context, await conversation(context).on_text(incoming))
 
 
+async def on_edited(update: Update, context: Context) -> None:
+    """An edited message: the entry it made follows the new text (and says so)."""
+    message, user = update.edited_message, update.effective_user
+    assert message is not None and user is not None and message.text is not None
+    if message.text.startswith("/"):
+        return  # an edited command is not run again
+    incoming = Incoming(
+        user_id=user.id, text=message.text, sent_at=message.date,
+        chat_id=message.chat_id, message_id=message.message_id,
+    )
+    await send(update, context, await conversation(context).on_edit(incoming))
+
+
 async def on_button(update: Update, context: Context) -> None:
     query, user = update.callback_query, update.effective_user
     assert query is not None and user is not None
@@ -45,9 +58,11 @@ async def on_other(update: Update, context: Context) -> None:
 
 
 def register(application: Application) -> None:
-    application.add_handler(MessageHandler(filters.COMMAND, unknown))
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, unknown))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(
         MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, on_text)
     )
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT,
+                                           on_edited))
     application.add_handler(MessageHandler(filters.UpdateType.MESSAGE, on_other))

@@ -76,3 +76,52 @@ async def test_confirming_an_unsure_cramp_stores_it_once(talk: Conversation) -> 
     export = await talk.export(1, MORNING)
     assert export.document is not None
     assert export.document.content.decode().count("\ncramp,") == 1
+
+
+async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Conversation) -> None:
+    """Alice's ids, forged into every kind of button by Bob, change nothing of hers."""
+    from datetime import timedelta
+
+    from bot.scheduler import ReminderService
+
+    alice, bob = 31, 32
+    await talk.timezone(alice, "Europe/London", MORNING)
+    await talk.timezone(bob, "Europe/London", MORNING)
+    logged = await talk.on_text(msg("left calf cramp 3 min", user=alice, message_id=5))
+    entry_id = logged.buttons[-1][0].data.split(":")[1]
+    await talk.remind(alice, "stretch 22:00", MORNING)
+    await talk.trial(alice, "magnesium 14 28", MORNING)
+    out = await ReminderService(talk.db, "Europe/London").tick(MORNING + timedelta(days=1))
+    occurrence = next(o.occurrence_id for o in out if o.chat_id == alice)
+    reminder_ids = [b.data.split(":")[2] for row in (await talk.reminders(alice)).buttons
+                    for b in row if b.data.startswith("rm:d:")]
+    forged = [f"undo:{entry_id}", f"m:{entry_id}:foot", f"r:t:{occurrence}", f"r:s:{occurrence}",
+              f"r:z:{occurrence}", f"c:n:{occurrence}", f"c:v:{occurrence}:calf:7"]
+    for rid in reminder_ids:
+        forged += [f"rm:d:{rid}", f"rm:p:{rid}", f"rm:t:{rid}:0600", f"bt:ok:{rid}"]
+    forged += ["tr:xx", "fg:yes"]
+    for data in forged:
+        await talk.on_button(bob, data, MORNING)
+    alices_csv = (await talk.export(alice, MORNING)).document
+    assert alices_csv is not None and "left calf cramp 3 min" in alices_csv.content.decode()
+    assert ",calf," in alices_csv.content.decode() and ",foot," not in alices_csv.content.decode()
+    listing = await talk.reminders(alice)
+    assert "Stretches at 22:00" in listing.text and "paused" not in listing.text
+    assert "baseline" in (await talk.trial(alice, "", MORNING)).text
+    bobs_csv = (await talk.export(bob, MORNING)).document
+    assert bobs_csv is not None and len(bobs_csv.content.decode().splitlines()) == 1
+    assert "nothing logged" in (await talk.week(bob, MORNING)).text
+    assert "There is nothing to undo" in (await talk.undo(bob, MORNING)).text
+
+
+async def test_an_edit_follows_the_new_text(talk: Conversation) -> None:
+    first = await talk.on_text(msg("left calf cramp 3 min", message_id=40))
+    assert "3 min" in first.text
+    edited = await talk.on_edit(msg("two cramps right foot 5 min", message_id=40))
+    assert edited.text.startswith("Updated: ") and "Right foot" in edited.text and "5 min" in edited.text
+    unreadable = await talk.on_edit(msg("hmm", message_id=40))
+    assert "kept what I had" in unreadable.text
+    fresh = await talk.on_edit(msg("right calf cramp 2 min", message_id=41))  # stored nothing before
+    assert fresh.text.startswith("Logged")
+    rows = (await talk.export(1, MORNING)).document
+    assert rows is not None and len(rows.content.decode().splitlines()) == 3
