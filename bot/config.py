@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -32,6 +33,14 @@ class Settings(BaseSettings):
     # how often the scheduler looks for due reminders; a reminder is at most this late
     reminder_tick_seconds: float = Field(default=15.0, gt=0, le=300)
     snooze_minutes: int = Field(default=30, ge=1, le=720)
+    # Telegram's limit on messages a second to all chats (0: no limit, e.g. on a stand-in)
+    overall_max_rate: float = Field(default=30.0, ge=0)
+    # updates handled side by side (different users; one user's always in order)
+    concurrent_updates: int = Field(default=16, ge=1, le=256)
+    # updates a minute one user may send before the bot pauses them (per instance)
+    flood_per_minute: int = Field(default=30, ge=1, le=10_000)
+    # an update not handled this long after it arrived (a crash) is handled again
+    inbox_retry_seconds: float = Field(default=60.0, gt=0, le=3600)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod
@@ -66,6 +75,17 @@ class Settings(BaseSettings):
         if value not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError("LOG_LEVEL is one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and not (self.webhook_secret and self.webhook_secret.get_secret_value()):
+            raise ValueError("WEBHOOK_SECRET is required with WEBHOOK_URL (Telegram sends it "
+                             "back with every update, so forged updates are refused)")
+        if self.webhook_secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}",
+                                                    self.webhook_secret.get_secret_value()):
+            raise ValueError("WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and - "
+                             "(Telegram's rule)")
+        return self
 
     def secrets(self) -> list[str]:
         """Values that must never reach a log line."""

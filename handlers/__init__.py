@@ -2,7 +2,8 @@
 answer into a reply. No SQL, no parsing here.
 
 Registration order matters and lives in `register`:
-  group -1  access: private chats only, ALLOWED_USER_IDS (stops the update otherwise)
+  group -1  access: private chats only, ALLOWED_USER_IDS, the per-user flood limit
+            (stops the update otherwise)
   group 0   commands, then buttons, then free text, then anything else
 """
 
@@ -13,8 +14,9 @@ from telegram.ext import Application
 from . import access, commands, diary, errors
 
 
-def register(application: Application, allowed_user_ids: frozenset[int]) -> None:
-    access.register(application, allowed_user_ids)
+def register(application: Application, allowed_user_ids: frozenset[int],
+             per_minute: int = 30) -> None:
+    access.register(application, allowed_user_ids, per_minute)
     commands.register(application)
     diary.register(application)
     application.add_error_handler(errors.on_error)

@@ -1,6 +1,10 @@
-"""Who may talk to the bot: private chats only; ALLOWED_USER_IDS when set."""
+"""Who may talk to the bot: private chats only; ALLOWED_USER_IDS when set; and how
+often (a per-user flood limit, so one user cannot slow the others)."""
 
 from __future__ import annotations
+
+import time
+from collections import deque
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -12,10 +16,42 @@ PRIVATE_ONLY = (
     "I keep a private health diary, so I only work in a private chat. "
     "Please message me directly."
 )
+FLOOD = (
+    "That's a lot of messages at once, so I'm pausing for a minute. Anything you send in "
+    "that minute is not saved: please send it again after."
+)
 NOT_ALLOWED = "Sorry, this Charley is private. You can run your own: see the project's README."
 
 
-def register(application: Application, allowed: frozenset[int]) -> None:
+class FloodLimit:
+    """At most `limit` updates a minute per user (per instance); the first one over the
+    limit gets a polite word, the rest are dropped until the minute has passed. Only
+    users active in the last minute are kept in memory."""
+
+    def __init__(self, limit: int, window: float = 60.0) -> None:
+        self.limit = limit
+        self.window = window
+        self.seen: dict[int, deque[float]] = {}
+        self._last_sweep = 0.0
+
+    def check(self, user_id: int, now: float | None = None) -> str:
+        """ "ok", "warn" (first over the limit) or "drop"."""
+        now = time.monotonic() if now is None else now
+        if now - self._last_sweep > self.window:
+            self.seen = {u: d for u, d in self.seen.items() if d and now - d[-1] < self.window}
+            self._last_sweep = now
+        times = self.seen.setdefault(user_id, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        times.append(now)
+        if len(times) <= self.limit:
+            return "ok"
+        return "warn" if len(times) == self.limit + 1 else "drop"
+
+
+def register(application: Application, allowed: frozenset[int], per_minute: int = 30) -> None:
+    flood = FloodLimit(per_minute)
+
     async def gate(update: Update, context: Context) -> None:
         chat, user = update.effective_chat, update.effective_user
         if chat is None or user is None or user.is_bot:
@@ -30,6 +66,11 @@ def register(application: Application, allowed: frozenset[int]) -> None:
                 await context.bot.send_message(chat.id, NOT_ALLOWED)
             if update.callback_query is not None:
                 await update.callback_query.answer()
+            raise ApplicationHandlerStop
+        verdict = flood.check(user.id)
+        if verdict != "ok":
+            if verdict == "warn":
+                await context.bot.send_message(chat.id, FLOOD)
             raise ApplicationHandlerStop
 
     application.add_handler(TypeHandler(Update, gate), group=-1)

@@ -8,17 +8,21 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from .common import Context
+from .intake import DurableApplication
 
 log = logging.getLogger("charley.errors")
 SORRY = (
-    "Sorry, something went wrong on my side and I could not save that. "
-    "Please send it again in a minute."
+    "Sorry, something went wrong on my side. I've kept your message and will try it again "
+    "in a minute or two, so there is no need to send it again."
 )
 
 
 async def on_error(update: object, context: Context) -> None:
     log.error("handler failed: %r", context.error, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
+    app = context.application
+    first_time = not isinstance(app, DurableApplication) or (
+        isinstance(update, Update) and app.attempt(update.update_id) == 0)
+    if isinstance(update, Update) and update.effective_chat is not None and first_time:
         try:
             await context.bot.send_message(update.effective_chat.id, SORRY)
         except TelegramError:

@@ -1,0 +1,203 @@
+"""How updates come in without being lost: stored first, confirmed after.
+
+ptb's Updater confirms a batch of updates to Telegram on its next getUpdates, which
+it sends as soon as the batch is queued; the webhook server answers 200 as soon as
+the update is queued. Either way, a crash after that loses whatever was queued and
+not yet handled. So the queue itself stores each raw update (`inbox` table) before
+accepting it: the Updater cannot ask for more, and the webhook cannot answer 200,
+until the update is committed. An update is deleted from the inbox when its
+handling ends without error; one left behind (a crash, a failed handler, the
+database down for a moment) is handled again when its lease runs out, by whichever
+instance gets to it first.
+
+Handling twice is harmless: entries are unique per (chat, message, part), and
+buttons carry what they act on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor
+
+from storage import Database, InboxRepo
+
+log = logging.getLogger("charley.intake")
+MAX_ATTEMPTS = 3  # then the update is dropped (logged), and the user is told
+GAVE_UP = ("Sorry, I tried several times and could not save one of your recent messages. "
+           "Please check /week and send it again if it is missing.")
+
+
+class DurableQueue(asyncio.Queue):
+    """The application's update queue; `put` stores the update before queueing it."""
+
+    def __init__(self, lease: timedelta) -> None:
+        super().__init__()
+        self.db: Database | None = None  # set when the application starts
+        self.lease = lease
+        self.in_hand: set[int] = set()  # queued or being handled in this process
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update) and self.db is not None:
+            user = item.effective_user
+            payload = json.dumps(item.to_dict(), separators=(",", ":"))
+            async with self.db.session() as session:
+                fresh = await InboxRepo(session).add(
+                    item.update_id, user.id if user else None, payload,
+                    datetime.now(UTC) + self.lease)
+            if not fresh:  # re-delivered while still pending: handled from the inbox
+                log.debug("update %s delivered again; already stored", item.update_id)
+                return
+            self.in_hand.add(item.update_id)
+        await super().put(item)
+
+    async def put_again(self, update: Update) -> None:
+        """A stored update, handled again (it is in the inbox already)."""
+        self.in_hand.add(update.update_id)
+        await super().put(update)
+
+
+class DurableApplication(Application):
+    """Deletes an update from the inbox once its handlers ran without error."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.failed: set[int] = set()
+        self.retried: OrderedDict[int, int] = OrderedDict()  # update id -> attempt
+
+    async def process_update(self, update: object) -> None:
+        try:
+            await super().process_update(update)
+        finally:
+            if isinstance(update, Update):
+                await self._settle(update)
+
+    async def process_error(self, update: object | None, error: Exception, *args: Any,
+                            **kwargs: Any) -> bool:
+        if isinstance(update, Update):
+            self.failed.add(update.update_id)
+        return await super().process_error(update, error, *args, **kwargs)
+
+    def attempt(self, update_id: int) -> int:
+        """0 for the first time an update is handled, then 1, 2..."""
+        return self.retried.get(update_id, 0)
+
+    async def _settle(self, update: Update) -> None:
+        queue = self.update_queue
+        if not isinstance(queue, DurableQueue) or queue.db is None:
+            return
+        queue.in_hand.discard(update.update_id)
+        self.retried.pop(update.update_id, None)
+        if update.update_id in self.failed:
+            self.failed.discard(update.update_id)
+            return  # stays in the inbox: handled again when its lease runs out
+        try:
+            async with queue.db.session() as session:
+                await InboxRepo(session).done(update.update_id)
+        except Exception:  # the database is away: it will be handled again, harmlessly
+            log.warning("could not settle update %s; it will be handled again", update.update_id)
+
+
+async def replay(application: Application, now: datetime | None = None) -> int:
+    """Queue again the stored updates whose lease ran out; returns how many."""
+    queue = application.update_queue
+    if not isinstance(queue, DurableQueue) or queue.db is None:
+        return 0
+    now = now or datetime.now(UTC)
+    again: list[tuple[Update, int]] = []
+    given_up: list[int] = []
+    async with queue.db.session() as session:
+        inbox = InboxRepo(session)
+        for row in await inbox.claim_stale(now, queue.lease):
+            if row.update_id in queue.in_hand:  # still waiting its turn here: not lost
+                row.attempts -= 1
+                continue
+            if row.attempts > MAX_ATTEMPTS:
+                log.error("update %s failed %d times; dropped", row.update_id, row.attempts - 1)
+                await inbox.done(row.update_id)
+                if row.telegram_user_id is not None:
+                    given_up.append(row.telegram_user_id)
+                continue
+            again.append((Update.de_json(json.loads(row.payload), application.bot), row.attempts))
+    for user_id in given_up:
+        try:
+            await application.bot.send_message(user_id, GAVE_UP)
+        except TelegramError:
+            log.warning("could not tell a user that an update was dropped")
+    for update, attempt in again:
+        if isinstance(application, DurableApplication):
+            application.retried[update.update_id] = attempt
+            while len(application.retried) > 10_000:
+                application.retried.popitem(last=False)
+        log.info("handling update %s again (attempt %d)", update.update_id, attempt + 1)
+        await queue.put_again(update)
+    return len(again)
+
+
+class PatientRateLimiter(AIORateLimiter):
+    """ptb's limiter (30/s overall, 1/s per chat, waits out a 429) that also retries a
+    Bot API that fails with a 5xx or times out, with backoff. A bad request is not
+    retried; neither is getUpdates, which the Updater retries itself."""
+
+    def __init__(self, network_retries: int = 4, first_wait: float = 0.5, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.network_retries = network_retries
+        self.first_wait = first_wait
+
+    async def process_request(self, callback: Any, args: Any, kwargs: dict[str, Any],
+                              endpoint: str, data: dict[str, Any],
+                              rate_limit_args: int | None) -> Any:
+        wait = self.first_wait
+        for attempt in range(self.network_retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data,
+                                                      rate_limit_args)
+            except BadRequest:
+                raise
+            except NetworkError as exc:
+                if endpoint == "getUpdates" or attempt == self.network_retries:
+                    raise
+                log.info("Bot API %s failed (%s); again in %.1f s", endpoint, exc, wait)
+                await asyncio.sleep(wait)
+                wait *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+class PerUserOrder(BaseUpdateProcessor):
+    """Updates of different users side by side (up to `max_concurrent_updates`), one
+    user's strictly in order: "cramp" then "undo" must not swap. A lock exists only
+    while that user has an update in hand."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Any) -> None:
+        user = update.effective_user if isinstance(update, Update) else None
+        if user is None:
+            await coroutine
+            return
+        lock, users = self._locks.get(user.id, (asyncio.Lock(), 0))
+        self._locks[user.id] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._locks[user.id]
+            if users == 1:
+                del self._locks[user.id]
+            else:
+                self._locks[user.id] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
