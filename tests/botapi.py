@@ -63,6 +63,7 @@ class BotApiStub:
         self._thread: threading.Thread | None = None
         self._new_update: asyncio.Event | None = None
         self._faults: dict[str, list[ApiError]] = {}
+        self._delays: dict[str, list[float]] = {}
         self.failed: list[Call] = []
 
     # ---- life cycle -----------------------------------------------------------
@@ -145,6 +146,26 @@ class BotApiStub:
     def push_raw(self, update: dict[str, Any]) -> dict[str, Any]:
         return self._push(update)
 
+    def edit_text(self, message: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edits a message they sent (Telegram sends `edited_message`)."""
+        edited = {**message, "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        return self._push({"edited_message": edited})
+
+    def redeliver(self, update: dict[str, Any]) -> None:
+        """Telegram sends an update again, same update_id (after a timeout, say)."""
+        with self._lock:
+            self._updates.append(dict(update))
+            self._updates.sort(key=lambda u: u["update_id"])
+            self._confirmed_offset = min(self._confirmed_offset, update["update_id"])
+        if self._loop is not None and self._new_update is not None:
+            self._loop.call_soon_threadsafe(self._new_update.set)
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` answer only after `seconds` (slow network)."""
+        with self._lock:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
     def fail_next(self, method: str, status: int = 429, times: int = 1,
                   retry_after: int | None = 1) -> None:
         """The next `times` calls of `method` fail: 429 (with retry_after), 500, 502..."""
@@ -195,6 +216,11 @@ class BotApiStub:
         if method == "getUpdates":
             return await self._get_updates(params)
         call = Call(method, params, files)
+        with self._lock:
+            delays = self._delays.get(method)
+            delay = delays.pop(0) if delays else 0.0
+        if delay:
+            await asyncio.sleep(delay)
         with self._lock:
             faults = self._faults.get(method)
             fault = faults.pop(0) if faults else None

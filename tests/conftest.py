@@ -124,3 +124,20 @@ def running_bot(stub: BotApiStub, tmp_path: Path) -> Iterator[RunningBot]:
     bot.wait_ready()
     yield bot
     bot.stop()
+
+
+def db_rows(url: str, sql: str, **params: object) -> list[tuple]:
+    """Read the bot's database from a test (a real query, any backend)."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    async def run() -> list[tuple]:
+        engine = create_async_engine(url)
+        try:
+            async with engine.begin() as conn:  # committed: a test may change things too
+                result = await conn.execute(text(sql), params)
+                return [tuple(r) for r in result.all()] if result.returns_rows else []
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
