@@ -220,7 +220,7 @@ class Diary:
                 e.kind, e.at.astimezone(zone).isoformat(timespec="seconds"), e.muscle or "", e.side or "",
                 _blank(e.duration_s), _blank(e.severity),
                 _blank(e.count if e.kind == "cramp" else None), e.name or "", amount,
-                e.unit or "", _blank(e.minutes), e.source, e.text,
+                e.unit or "", _blank(e.minutes), e.source, _inert(e.text),
             ])
         return out.getvalue()
 
@@ -248,6 +248,12 @@ class Diary:
 
     async def forget(self) -> None:
         await self.users.delete(self.user)
+
+
+def _inert(text: str) -> str:
+    """User text that a spreadsheet would run as a formula gets a leading apostrophe
+    (OWASP's advice for CSV injection); the JSON export keeps it exactly as typed."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _blank(value: int | None) -> str | int:

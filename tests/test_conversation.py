@@ -125,3 +125,17 @@ async def test_an_edit_follows_the_new_text(talk: Conversation) -> None:
     assert fresh.text.startswith("Logged")
     rows = (await talk.export(1, MORNING)).document
     assert rows is not None and len(rows.content.decode().splitlines()) == 3
+
+
+async def test_csv_export_keeps_formulas_inert(talk: Conversation) -> None:
+    import csv
+    import io
+
+    typed = "=HYPERLINK(\"http://x\") calf cramp 3 min"
+    assert (await talk.on_text(msg(typed, message_id=50))).text.startswith("Logged")
+    document = (await talk.export(1, MORNING)).document
+    assert document is not None
+    [row] = list(csv.DictReader(io.StringIO(document.content.decode())))
+    assert row["text"] == "'" + typed
+    as_json = (await talk.export(1, MORNING, "json")).document
+    assert as_json is not None and '"=HYPERLINK' in as_json.content.decode()

@@ -218,3 +218,20 @@ def test_a_database_outage_during_handling_loses_nothing(stub: BotApiStub, tmp_p
 def test_the_sqlite_file_is_for_its_owner_only(running_bot: RunningBot) -> None:
     path = running_bot.database_url.split("///", 1)[1]
     assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+def test_allowed_user_ids_make_a_private_deployment(stub: BotApiStub, tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    bot = RunningBot(stub, url, tmp_path, {"ALLOWED_USER_IDS": "9201, 9202"})
+    try:
+        bot.wait_ready()
+        stub.send_text(9203, "left calf cramp 3 min")
+        [no] = stub.wait_replies(9203, 1)
+        assert "this Charley is private" in no.params["text"]
+        stub.send_text(9201, "left calf cramp 3 min")
+        [yes] = stub.wait_replies(9201, 1)
+        assert yes.params["text"].startswith("Logged")
+        assert db_rows(url, "select count(*) from users where telegram_id = 9203") == [(0,)]
+        assert len(entry_counts(url)) == 1
+    finally:
+        bot.stop()
