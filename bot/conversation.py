@@ -12,8 +12,10 @@ press needs, so buttons keep working after a restart or on another instance.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -402,7 +404,8 @@ class Conversation:
     async def _week(self, diary: Diary, now: datetime) -> Reply:
         """The recap in words, pattern advice due this week, and the chart."""
         reply, series, starts = await self.week_text(diary, now)
-        reply.photo = await asyncio.to_thread(week_chart, series, starts)
+        loop = asyncio.get_running_loop()
+        reply.photo = await loop.run_in_executor(_DRAWING, week_chart, series, starts)
         return reply
 
     async def week_text(self, diary: Diary, now: datetime) -> tuple[Reply, list, dict]:
@@ -490,11 +493,11 @@ class Conversation:
             history = await diary.history(now)
             zone = diary.zone
             adherence = diary.adherence(history, now, days=28)
-        pdf = await asyncio.to_thread(
+        pdf = await asyncio.get_running_loop().run_in_executor(_DRAWING, functools.partial(
             report_pdf, who=name or "Charley user", zone=zone, now=now,
             this_week=summary.this_week, last_week=summary.last_week,
             series=weekly_series(history, now, zone),
-            starts=supplement_starts(history, zone), entries=history, adherence=adherence)
+            starts=supplement_starts(history, zone), entries=history, adherence=adherence))
         return Reply(
             "Here is a report to show your doctor or nurse: the last 12 weeks, the "
             "symptoms you reported, and every entry.",
@@ -520,6 +523,10 @@ class Conversation:
             silent=is_quiet(now, zone),
         )
 
+
+# Charts and reports are drawn off the event loop, by two threads: each keeps its own
+# figure (~15 MB), and the GIL would not let more run at once anyway.
+_DRAWING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charley-draw")
 
 _QUININE = re.compile(r"\bquinine\b|\btonic water\b|\bqualaquin\b", re.I)
 
