@@ -20,7 +20,6 @@ import asyncio
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,19 +33,14 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.botapi import BotApiStub  # noqa: E402
+from bench.idle_memory import rss_mb  # noqa: E402
+from tests.botapi import BotApiStub, free_port  # noqa: E402
 
 TOKEN = "123456789:AAH-bench-token-0123456789abcdefghijk"
 SECRET = "bench-secret"
 PG_ADMIN = os.environ.get("CHARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REPLIES = {"sendMessage", "editMessageText", "sendDocument"}
 TICK = os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -60,9 +54,7 @@ class Proc:
 
     def memory(self) -> tuple[float, float]:
         """(RSS, peak RSS) in MB."""
-        status = dict(line.split(":", 1) for line in
-                      Path(f"/proc/{self.popen.pid}/status").read_text().splitlines() if ":" in line)
-        return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+        return rss_mb(self.popen.pid)
 
 
 def start(command: list[str], stub: BotApiStub, db_url: str, port: int, workdir: Path) -> Proc:

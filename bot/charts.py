@@ -27,58 +27,14 @@ def _pyplot():
     return plt
 
 
-def _draw_weeks(ax, series: list[WeekPoint], starts: dict[str, date]) -> None:
-    xs = list(range(len(series)))
-    labels = [f"{p.start.day} {p.start:%b}" for p in series]
-    heights = [p.cramps for p in series]
-    colors = [BAR if p.nights_with_data else NO_DATA for p in series]
-    ax.bar(xs, [h if p.nights_with_data else 0.15 for h, p in zip(heights, series, strict=True)],
-           color=colors, width=0.7)
-    for x, p in zip(xs, series, strict=True):
-        if not p.nights_with_data:
-            ax.text(x, 0.3, "no\ndata", ha="center", va="bottom", color=FG, fontsize=11)
-    ax.set_xticks(xs, labels, rotation=45, ha="right", fontsize=12, color=FG)
-    ax.set_ylabel("cramps per week", fontsize=14, color=FG)
-    from matplotlib.ticker import MaxNLocator
+class _WeekPlot:
+    """Cramps per week (bars; grey: no data), severity (line), supplements marked, on
+    one axes: built once, then updated per chart (building costs more than drawing)."""
 
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(colors=FG, labelsize=12)
-    sev = ax.twinx()
-    sev_points = [(x, p.mean_severity) for x, p in zip(xs, series, strict=True)
-                  if p.mean_severity is not None]
-    if sev_points:
-        sev.plot([x for x, _ in sev_points], [v for _, v in sev_points], color=LINE, marker="o",
-                 linewidth=3, markersize=8)
-    sev.set_ylim(0, 10.5)
-    sev.set_ylabel("average severity (1-10)", fontsize=14, color=LINE)
-    sev.tick_params(colors=LINE, labelsize=12)
-    first = series[0].start
-    for name, start in starts.items():
-        offset = (start - first).days / 7
-        if 0 <= offset <= len(series):
-            ax.axvline(offset - 0.5, color=MARK, linewidth=3, linestyle="--")
-            ax.text(offset - 0.45, max([*heights, 1]) * 0.95,
-                    f"{SUPPLEMENT_NAMES.get(name, name)}\nstarted", color=MARK, fontsize=12, va="top")
-    for spine in (*ax.spines.values(), *sev.spines.values()):
-        spine.set_color(FG)
-    ax.set_facecolor(BG)
-
-
-class _WeekCanvas:
-    """One figure drawn once and updated per chart.
-
-    Building a figure (axes, ticks, fonts) costs more than drawing it: reusing one per
-    thread brings a chart from ~75 ms to ~30 ms, which keeps the Sunday recaps bound by
-    Telegram's rate limit rather than by the CPU.
-    """
-
-    def __init__(self, weeks: int) -> None:
-        plt = _pyplot()
+    def __init__(self, ax, weeks: int) -> None:
         from matplotlib.ticker import FixedLocator, MaxNLocator
 
-        self.weeks = weeks
-        self.fig, self.ax = plt.subplots(figsize=(8, 6), dpi=100, facecolor=BG)
-        ax = self.ax
+        self.ax, self.weeks = ax, weeks
         xs = list(range(weeks))
         self.bars = ax.bar(xs, [0] * weeks, color=BAR, width=0.7).patches
         self.no_data = [ax.text(x, 0.3, "no\ndata", ha="center", va="bottom", color=FG, fontsize=11,
@@ -96,19 +52,15 @@ class _WeekCanvas:
         for spine in (*ax.spines.values(), *self.sev.spines.values()):
             spine.set_color(FG)
         ax.set_facecolor(BG)
-        # a fixed title position and margins: measuring labels would cost half the time
-        ax.set_title("Your cramps, week by week", fontsize=18, color=FG, y=1.03)
-        self.fig.subplots_adjust(left=0.1, right=0.88, top=0.9, bottom=0.16)
         self.marks: list = []
 
-    def render(self, series: list[WeekPoint], starts: dict[str, date]) -> bytes:
+    def draw(self, series: list[WeekPoint], starts: dict[str, date]) -> None:
         ax = self.ax
-        heights = [p.cramps for p in series]
         for bar, label, p in zip(self.bars, self.no_data, series, strict=True):
             bar.set_height(p.cramps if p.nights_with_data else 0.15)
             bar.set_color(BAR if p.nights_with_data else NO_DATA)
             label.set_visible(not p.nights_with_data)
-        top = max([*heights, 1])
+        top = max([*(p.cramps for p in series), 1])
         ax.set_ylim(0, top * 1.1)
         ax.set_xticklabels([f"{p.start.day} {p.start:%b}" for p in series], rotation=45, ha="right",
                            fontsize=12, color=FG)
@@ -125,6 +77,21 @@ class _WeekCanvas:
                 self.marks.append(ax.text(offset - 0.45, top * 0.95,
                                           f"{SUPPLEMENT_NAMES.get(name, name)}\nstarted", color=MARK,
                                           fontsize=12, va="top"))
+
+
+class _WeekCanvas:
+    """The chart as a PNG: one figure per thread, reused, which brings a chart from
+    ~75 ms to ~37 ms and keeps the Sunday recaps bound by Telegram's rate limit."""
+
+    def __init__(self, weeks: int) -> None:
+        self.fig, ax = _pyplot().subplots(figsize=(8, 6), dpi=100, facecolor=BG)
+        self.plot = _WeekPlot(ax, weeks)
+        # a fixed title position and margins: measuring labels would cost half the time
+        ax.set_title("Your cramps, week by week", fontsize=18, color=FG, y=1.03)
+        self.fig.subplots_adjust(left=0.1, right=0.88, top=0.9, bottom=0.16)
+
+    def render(self, series: list[WeekPoint], starts: dict[str, date]) -> bytes:
+        self.plot.draw(series, starts)
         out = io.BytesIO()
         self.fig.savefig(out, format="png", facecolor=BG, pil_kwargs={"compress_level": 3})
         return out.getvalue()
@@ -139,7 +106,7 @@ def week_chart(series: list[WeekPoint], starts: dict[str, date]) -> bytes:
     Safe from several threads at once: each thread draws on its own figure.
     """
     canvas: _WeekCanvas | None = getattr(_canvases, "canvas", None)
-    if canvas is None or canvas.weeks != len(series):
+    if canvas is None or canvas.plot.weeks != len(series):
         if canvas is not None:
             _pyplot().close(canvas.fig)
         canvas = _canvases.canvas = _WeekCanvas(len(series))
@@ -186,7 +153,7 @@ def report_pdf(*, who: str, zone: ZoneInfo, now: datetime, this_week: WeekSummar
                      fontstyle=style, wrap=True, va="top")
             y -= 0.012 + size / 700
         ax = fig.add_axes((0.1, 0.06, 0.8, min(0.4, y - 0.12)))
-        _draw_weeks(ax, series, starts)
+        _WeekPlot(ax, len(series)).draw(series, starts)
         fig.set_facecolor("white")
         pdf.savefig(fig)
         plt.close(fig)

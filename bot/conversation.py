@@ -26,7 +26,7 @@ from storage import Database, UserRepo
 from . import advice, reminder_talk, trial
 from .charts import report_pdf, week_chart
 from .diary import Diary, Logged, to_entry
-from .entries import SUPPLEMENT_NAMES, Entry, describe
+from .entries import Entry, describe, supplement_label
 from .parsing import Cramp, Reading, read
 from .parsing.model import MUSCLES
 from .recap import (
@@ -130,7 +130,7 @@ class Conversation:
             else:
                 entries, status = await diary.revise(
                     reading, sent_at=msg.sent_at, text=msg.text, chat_id=msg.chat_id,
-                    message_id=msg.message_id)
+                    message_id=msg.message_id, existing=existing)
                 if status == "removed":
                     reply = Reply("You had removed that entry, so your edit doesn't bring it "
                                   "back. Send it as a new message to log it again.")
@@ -168,9 +168,7 @@ class Conversation:
                     and diary.user.anticoagulant is None and await diary.fresh_advice(
                         [advice.K2_BLOOD_THINNER_QUESTION], msg.sent_at, every=None)):
                 reply.text += "\n\n" + advice.K2_BLOOD_THINNER_QUESTION.text
-                reply.buttons = [*reply.buttons, [
-                    Button("No", "bt:none:0"), Button("Warfarin or similar", "bt:vka:0"),
-                    Button("Another one", "bt:other:0")]]
+                reply.buttons = [*reply.buttons, *reminder_talk.blood_thinner_buttons()]
             return reply
         lines = [a.text for a in advice.for_flags(reading.red_flags)]
         if _QUININE.search(msg.text):
@@ -554,10 +552,6 @@ def _muscle_buttons(entry_id: int) -> list[list[Button]]:
 def is_quiet(at: datetime, zone: ZoneInfo) -> bool:
     hour = at.astimezone(zone).hour
     return hour >= QUIET_FROM or hour < QUIET_UNTIL
-
-
-def supplement_label(name: str) -> str:
-    return SUPPLEMENT_NAMES.get(name, name)
 
 
 _COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.S)

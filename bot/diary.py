@@ -84,14 +84,15 @@ class Diary:
 
     async def revise(
         self, reading: Reading, *, sent_at: datetime, text: str, chat_id: int, message_id: int,
+        existing: list[m.Entry],
     ) -> tuple[list[Entry], str]:
         """An edited message: its entries follow the new text, in place.
 
         Returns the live entries and "updated", "new" (the message had stored nothing,
         so this is a first reading), or "removed" (the user had undone it: it stays
-        undone; an edit never brings an entry back).
+        undone; an edit never brings an entry back). `existing`: what the message stored
+        (`entries.from_message`), which the caller has read already.
         """
-        existing = await self.entries.from_message(chat_id, message_id)
         if not existing:
             logged = await self.log(reading, sent_at=sent_at, text=text, source="text",
                                     chat_id=chat_id, message_id=message_id)
@@ -109,7 +110,7 @@ class Diary:
                 if existing[i].deleted_at is None:
                     kept.append(await self.entries.update(existing[i], **fields))
             else:
-                added, _ = await self.entries.add_part(
+                added = await self.entries.add_part(
                     {**fields, "source": "text", "chat_id": chat_id, "message_id": message_id}, i)
                 kept.append(added)
         await self.entries.soft_delete([e for e in existing[len(rows):] if e.deleted_at is None])

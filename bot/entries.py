@@ -13,6 +13,11 @@ SUPPLEMENT_NAMES = {
 }
 
 
+def supplement_label(name: str) -> str:
+    """ "vitamin_k2" -> "vitamin K2", for sentences."""
+    return SUPPLEMENT_NAMES.get(name, name)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     id: int

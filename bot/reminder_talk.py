@@ -60,6 +60,17 @@ class _Names(dict[str, str]):
         return items[0].name if items and items[0].name != "other" else default
 
 
+def supplement_named(words: str) -> str | None:
+    """A supplement's canonical name from the user's words ("k2", "mag", "vitamin b")."""
+    return _Names().get(words)
+
+
+def blood_thinner_buttons() -> list[list[Button]]:
+    """The blood-thinner question asked after a first K2 (no reminder waits on it)."""
+    return [[Button("No", "bt:none:0"), Button("Warfarin or similar", "bt:vka:0"),
+             Button("Another one", "bt:other:0")]]
+
+
 def _id(text: str) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,15}", text) else None
 

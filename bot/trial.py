@@ -21,8 +21,9 @@ from storage import ReminderRepo, Trial, TrialRepo
 
 from . import advice
 from .diary import Diary
-from .entries import SUPPLEMENT_NAMES
+from .entries import supplement_label
 from .recap import compare, comparison_words, night_of
+from .reminder_talk import SETUP_SUPPLEMENTS, blood_thinner_buttons, supplement_named
 from .reminders import DAILY, KIND_SUPPLEMENT, KIND_TRIAL, next_due, wall_time
 from .replies import Button, Reply
 
@@ -30,7 +31,7 @@ STEP_AT = time(19, 0)  # a period ends at 19:00 local, before that night's dose
 SUPPLEMENT_AT = time(21, 0)  # the daily reminder a trial sets up, if there is none
 PLANS = ((14, 28, "2 weeks, then 4 weeks"), (28, 56, "4 weeks, then 8 (like the study)"),
          (14, 14, "2 weeks, then 2 weeks"))
-CHOICES = (("Vitamin K2", "vitamin_k2"), ("Magnesium", "magnesium"), ("Vitamin B", "vitamin_b"))
+CHOICES = SETUP_SUPPLEMENTS
 MIN_NIGHTS, MAX_NIGHTS = 7, 84
 MIN_DATA_NIGHTS = 7  # nights with data in each period before comparing
 EXPIRED = "Sorry, that button has expired."
@@ -41,10 +42,6 @@ INTRO = (
     "It works best if you log every night, “no cramps” too (the morning check-in asks for "
     "you). Which supplement?"
 )
-
-
-def label(name: str) -> str:
-    return SUPPLEMENT_NAMES.get(name, name)
 
 
 def taking_from(trial: Trial) -> date:
@@ -68,11 +65,14 @@ async def command(diary: Diary, args: str, now: datetime) -> Reply:
         if words[:1] == ["stop"]:
             return _confirm_stop(current)
         return status(current, diary, now)
-    name = _supplement(words[0]) if words else None
-    if words and name is None:
+    named = " ".join(w for w in words if not w.isdigit())
+    name = supplement_named(named) if named else None
+    if name not in (None, *(n for _, n in CHOICES)):
+        name = None
+    if named and name is None:
         return Reply("Which supplement? Tap one (a trial is for one at a time).",
                      buttons=_supplement_buttons())
-    numbers = [int(w) for w in words[1:] if re.fullmatch(r"\d{1,3}", w)]
+    numbers = [int(w) for w in words if re.fullmatch(r"\d{1,3}", w)]
     if name is not None and len(numbers) == 2:
         return await begin(diary, name, numbers[0], numbers[1], now)
     if name is not None:
@@ -86,14 +86,7 @@ async def baseline_note(diary: Diary, names: set[str]) -> str | None:
     if trial is None or trial.phase != "baseline" or trial.supplement not in names:
         return None
     return (f"(Noted. Your trial's baseline runs until {taking_from(trial):%a %d %b}: the "
-            f"comparison is fairest with no {label(trial.supplement)} until then.)")
-
-
-def _supplement(word: str) -> str | None:
-    aliases = {"k2": "vitamin_k2", "k": "vitamin_k2", "vitamin_k2": "vitamin_k2",
-               "magnesium": "magnesium", "mg": "magnesium", "b": "vitamin_b",
-               "vitamin_b": "vitamin_b", "b12": "vitamin_b", "b-complex": "vitamin_b"}
-    return aliases.get(word)
+            f"comparison is fairest with no {supplement_label(trial.supplement)} until then.)")
 
 
 def _supplement_buttons() -> list[list[Button]]:
@@ -102,15 +95,15 @@ def _supplement_buttons() -> list[list[Button]]:
 
 def _plans(name: str) -> Reply:
     rows = [[Button(text, f"tr:p:{name}:{b}:{t}")] for b, t, text in PLANS]
-    return Reply(f"How long? First the baseline (no {label(name)}), then taking it daily. "
-                 f"Or type e.g. /trial {name.split('_')[-1]} 21 42 for other numbers of nights.",
+    return Reply(f"How long? First the baseline (no {supplement_label(name)}), then taking it daily. "
+                 f"Or type e.g. /trial {supplement_label(name)} 21 42 for other numbers of nights.",
                  buttons=rows, edit=True)
 
 
 async def begin(diary: Diary, name: str, baseline: int, taking: int, now: datetime) -> Reply:
     if not (MIN_NIGHTS <= baseline <= MAX_NIGHTS and MIN_NIGHTS <= taking <= MAX_NIGHTS):
         return Reply(f"Each period needs {MIN_NIGHTS} to {MAX_NIGHTS} nights, e.g. "
-                     f"/trial {name.split('_')[-1]} 14 28.")
+                     f"/trial {supplement_label(name)} 14 28.")
     if name == "vitamin_k2" and diary.user.anticoagulant == "vka":
         return Reply(advice.K2_WARFARIN.text)
     trials = TrialRepo(diary.session, diary.user)
@@ -125,19 +118,17 @@ async def begin(diary: Diary, name: str, baseline: int, taking: int, now: dateti
         kind=KIND_TRIAL, what=name, label="trial", local_time=STEP_AT.strftime("%H:%M"),
         days=DAILY, paused=False, next_due_at=_step_due(trial, diary))
     text = (
-        f"Your {label(name)} trial has started.\n"
+        f"Your {supplement_label(name)} trial has started.\n"
         f"• Baseline: {baseline} nights, until {taking_from(trial):%a %d %b}. Don't start "
-        f"{label(name)} yet, and log every night, “no cramps” too.\n"
-        f"• Then {taking} nights taking {label(name)} daily, with a reminder. I'll tell you "
+        f"{supplement_label(name)} yet, and log every night, “no cramps” too.\n"
+        f"• Then {taking} nights taking {supplement_label(name)} daily, with a reminder. I'll tell you "
         "when.\n"
         f"• On {ends(trial):%a %d %b} I'll compare the two, honestly.\n"
         "/trial shows where you are."
     )
     if name == "vitamin_k2" and diary.user.anticoagulant is None:
         text += "\n\n" + advice.K2_BLOOD_THINNER_QUESTION.text
-        return Reply(text, edit=True, buttons=[[
-            Button("No", "bt:none:0"), Button("Warfarin or similar", "bt:vka:0"),
-            Button("Another one", "bt:other:0")]])
+        return Reply(text, edit=True, buttons=blood_thinner_buttons())
     return Reply(text, edit=True)
 
 
@@ -146,17 +137,17 @@ def status(trial: Trial, diary: Diary, now: datetime) -> Reply:
     if trial.phase == "baseline":
         night = (today - trial.first_night).days + 1
         where = (f"baseline, night {max(night, 1)} of {trial.baseline_nights}. Don't take "
-                 f"{label(trial.supplement)} yet; on {taking_from(trial):%a %d %b} you start.")
+                 f"{supplement_label(trial.supplement)} yet; on {taking_from(trial):%a %d %b} you start.")
     else:
         night = (today - taking_from(trial)).days + 1
-        where = (f"taking {label(trial.supplement)} daily, night {max(night, 1)} of "
+        where = (f"taking {supplement_label(trial.supplement)} daily, night {max(night, 1)} of "
                  f"{trial.taking_nights}. The comparison comes on {ends(trial):%a %d %b}.")
-    return Reply(f"Your {label(trial.supplement)} trial: {where}",
+    return Reply(f"Your {supplement_label(trial.supplement)} trial: {where}",
                  buttons=[[Button("Stop the trial", "tr:x")]])
 
 
 def _confirm_stop(trial: Trial) -> Reply:
-    return Reply(f"Stop your {label(trial.supplement)} trial? Your diary stays as it is.",
+    return Reply(f"Stop your {supplement_label(trial.supplement)} trial? Your diary stays as it is.",
                  buttons=[[Button("Yes, stop it", "tr:xx"), Button("No, carry on", "tr:st")]])
 
 
@@ -181,7 +172,7 @@ async def press(diary: Diary, data: str, now: datetime) -> Reply | None:
             return Reply("No trial is running.", edit=True)
         current.phase = "stopped"
         await _drop_clock(diary)
-        return Reply(f"Trial stopped. Your {label(current.supplement)} reminder, if any, stays: "
+        return Reply(f"Trial stopped. Your {supplement_label(current.supplement)} reminder, if any, stays: "
                      "/reminders changes it.", edit=True)
     return Reply(EXPIRED)
 
@@ -228,7 +219,7 @@ async def _reset_clock(diary: Diary, trial: Trial, now: datetime) -> None:
 
 
 async def _start_taking(diary: Diary, trial: Trial, now: datetime, apply: bool) -> Reply:
-    name = label(trial.supplement)
+    name = supplement_label(trial.supplement)
     history = await diary.history(now, weeks=trial.baseline_nights // 7 + 2)
     nights, cramps = _period(history, diary, trial.first_night, taking_from(trial))
     per_week = f"{cramps / nights * 7:.1f} cramps a week" if nights else "no nights logged"
@@ -275,7 +266,7 @@ def _period(history: list, diary: Diary, start: date, end: date) -> tuple[int, i
 
 async def report(diary: Diary, trial: Trial, now: datetime) -> Reply:
     """The end of a trial: the two periods side by side, with honest uncertainty."""
-    name = label(trial.supplement)
+    name = supplement_label(trial.supplement)
     weeks = (trial.baseline_nights + trial.taking_nights) // 7 + 2
     history = await diary.history(now, weeks=weeks)
     start, switch, end = trial.first_night, taking_from(trial), ends(trial)

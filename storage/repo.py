@@ -96,12 +96,12 @@ class EntryRepo:
             return existing, True
         return entries, False
 
-    async def add_part(self, row: dict[str, Any], part: int) -> tuple[Entry, bool]:
+    async def add_part(self, row: dict[str, Any], part: int) -> Entry:
         """One more part of a message already stored (an edit that now says more)."""
         entry = Entry(user_id=self.user.id, part=part, **row)
         self.session.add(entry)
         await self.session.flush()
-        return entry, True
+        return entry
 
     async def get(self, entry_id: int) -> Entry | None:
         result = await self.session.execute(
@@ -254,30 +254,12 @@ class Schedule:
         )
         return [(o, r, u) for o, r, u in result.all()]
 
-    async def add_occurrence(self, **fields: Any) -> Occurrence | None:
-        """Insert one day's occurrence; None when it exists already (sent elsewhere)."""
-        occurrence = Occurrence(**fields)
-        try:
-            async with self.session.begin_nested():
-                self.session.add(occurrence)
-        except IntegrityError:
-            return None
-        return occurrence
-
     async def add_occurrences(self, rows: list[dict[str, Any]]) -> dict[int, int]:
         """Insert many occurrences at once; {reminder_id: occurrence_id} for those that
         were new (a conflicting one was inserted by another instance: not ours to send)."""
         if not rows:
             return {}
-        dialect = self.session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        elif dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        else:  # pragma: no cover - other backends: one savepoint a row
-            made = [await self.add_occurrence(**row) for row in rows]
-            return {o.reminder_id: o.id for o in made if o is not None}
-        stmt = (dialect_insert(Occurrence).values(rows)
+        stmt = (_insert_for(self.session)(Occurrence).values(rows)
                 .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
                 .returning(Occurrence.reminder_id, Occurrence.id))
         result = await self.session.execute(stmt)
@@ -358,8 +340,8 @@ class TrialRepo:
 
 
 def _insert_for(session: AsyncSession) -> Any:
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    """INSERT with ON CONFLICT for the backend in use (both supported ones have it)."""
+    if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
@@ -400,8 +382,3 @@ class InboxRepo:
 
     async def forget_user(self, telegram_user_id: int) -> None:
         await self.session.execute(delete(Inbox).where(Inbox.telegram_user_id == telegram_user_id))
-
-    async def pending(self) -> int:
-        from sqlalchemy import func
-
-        return (await self.session.execute(select(func.count()).select_from(Inbox))).scalar_one()

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,13 @@ INT_PARAMS = {"chat_id", "offset", "limit", "timeout", "message_id", "from_chat_
               "max_connections"}
 BOOL_PARAMS = {"disable_notification", "drop_pending_updates", "show_alert",
                "protect_content", "allow_sending_without_reply"}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (for a bot's webhook server)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class ApiError(Exception):

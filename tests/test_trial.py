@@ -14,13 +14,9 @@ from bot.reminders import KIND_TRIAL
 from bot.replies import Reply
 from bot.scheduler import ReminderService
 from storage import Database, ReminderRepo, TrialRepo, UserRepo
+from tests.test_reminders import london
 
-LONDON = ZoneInfo("Europe/London")
 USER = 21
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 class World:

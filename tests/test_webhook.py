@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -13,17 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.botapi import BotApiStub
+from tests.botapi import BotApiStub, free_port
 from tests.conftest import RunningBot, db_rows
 
 pytestmark = pytest.mark.e2e
 SECRET = "s3cret-Webhook_token"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def webhook_bot(stub: BotApiStub, url: str, workdir: Path, port: int,
