@@ -20,6 +20,7 @@ from storage import Database
 from .config import Settings
 from .conversation import Conversation
 from .scheduler import ReminderService
+from .voice import Listener
 
 log = logging.getLogger("charley")
 
@@ -38,8 +39,11 @@ def build_application(settings: Settings) -> Application:
         await db.upgrade()
         queue.db = db
         application.bot_data["db"] = db
+        listener = Listener(settings.whisper_model_dir, settings.voice_workers)
+        application.bot_data["listener"] = listener
         application.bot_data["conversation"] = Conversation(
-            db, settings.default_timezone, timedelta(minutes=settings.snooze_minutes))
+            db, settings.default_timezone, timedelta(minutes=settings.snooze_minutes),
+            listen=listener.hear)
         application.bot_data["reminders"] = ReminderService(db, settings.default_timezone)
         handlers.reminders.schedule(application, settings.reminder_tick_seconds)
         assert application.job_queue is not None
@@ -50,6 +54,9 @@ def build_application(settings: Settings) -> Application:
         log.info("Charley is up as @%s", application.bot.username)
 
     async def post_shutdown(application: Application) -> None:
+        listener: Listener | None = application.bot_data.get("listener")
+        if listener is not None:
+            listener.close()
         db: Database | None = application.bot_data.get("db")
         if db is not None:
             await db.dispose()

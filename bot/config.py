@@ -41,8 +41,25 @@ class Settings(BaseSettings):
     flood_per_minute: int = Field(default=30, ge=1, le=10_000)
     # an update not handled this long after it arrived (a crash) is handled again
     inbox_retry_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # a local faster-whisper model folder; unset: PocketSphinx (its model is installed)
+    whisper_model_dir: str | None = None
+    # processes that listen to voice notes (each holds a speech model, ~60-160 MB)
+    voice_workers: int = Field(default=1, ge=1, le=16)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
+    @field_validator("whisper_model_dir")
+    @classmethod
+    def _whisper_folder(cls, value: str | None) -> str | None:
+        if value:
+            from .voice import VoiceSetupError, check_whisper_dir
+
+            try:
+                check_whisper_dir(value)
+            except VoiceSetupError as exc:
+                raise ValueError(str(exc)) from exc
+        return value
+
+    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", "whisper_model_dir",
+                     mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -14,10 +14,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,7 @@ from .recap import (
     weekly_series,
 )
 from .replies import Button, Document, Reply
+from .voice import Heard, VoiceError
 from .zones import find_zone
 
 QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
@@ -85,12 +86,25 @@ HELP_TEXT = (
 )
 
 
+VOICE_PROBLEMS = {
+    "too_long": "That voice note is over a minute long, so I didn't listen to it. A few words "
+                "are enough, e.g. “left calf, three minutes, bad”.",
+    "too_big": "That file is too big for me to fetch. A short voice note works best.",
+    "empty": "I couldn't hear anything in that voice note. Try again a little closer to the "
+             "phone, or tap below.",
+    "unreadable": "I couldn't play that recording. Please try again, or tap below.",
+}
+TAP_TO_LOG = [[Button("Log a cramp", "new:cramp"), Button("No cramps last night", "new:none")]]
+
+
 class Conversation:
     def __init__(self, db: Database, default_tz: str = "UTC",
-                 snooze: timedelta = timedelta(minutes=30)) -> None:
+                 snooze: timedelta = timedelta(minutes=30),
+                 listen: Callable[[bytes], Awaitable[Heard]] | None = None) -> None:
         self.db = db
         self.default_tz = default_tz
         self.snooze = snooze
+        self.listen = listen  # voice note bytes -> what was said (bot.voice.Listener.hear)
 
     @asynccontextmanager
     async def diary(self, user_id: int) -> AsyncIterator[Diary]:
@@ -109,6 +123,40 @@ class Conversation:
             reply = await self._answer(diary, msg, reading)
         reply.silent = is_quiet(msg.sent_at, zone)
         return reply
+
+    async def on_voice(self, msg: Incoming, audio: bytes) -> Reply:
+        """A voice note: what was heard, then the same answer as to those words typed.
+
+        When the words make no sense to the reader, nothing is stored: the person sees
+        what was heard and can tap instead.
+        """
+        if self.listen is None:
+            return Reply("I can't listen to voice notes here. Tell me in words, "
+                         "e.g. “left calf 3 min, bad”.")
+        try:
+            heard = await self.listen(audio)
+        except VoiceError as exc:
+            reply = self.voice_problem(exc.problem)
+        else:
+            if heard.sure:
+                reply = await self.on_text(replace(msg, text=heard.text, source="voice"))
+                reply.text = f"I heard: “{heard.text}”\n{reply.text}"
+                return reply
+            reply = Reply((f"I heard: “{heard.text}”, but I'm not sure what you meant"
+                           if heard.text else "I couldn't make out any words")
+                          + ", so I didn't log anything. Say it again, type it, or tap below.",
+                          buttons=TAP_TO_LOG)
+        reply.silent = is_quiet(msg.sent_at, await self.zone_of(msg.user_id))
+        return reply
+
+    def voice_problem(self, problem: str) -> Reply:
+        """A note we will not listen to (too long, too big, silent, broken): say why."""
+        return Reply(VOICE_PROBLEMS.get(problem, VOICE_PROBLEMS["unreadable"]),
+                     buttons=TAP_TO_LOG if problem in ("empty", "unreadable") else [])
+
+    async def zone_of(self, user_id: int) -> ZoneInfo:
+        async with self.diary(user_id) as diary:
+            return diary.zone
 
     async def on_edit(self, msg: Incoming) -> Reply:
         """An edited message: the entries it stored follow the new text."""
@@ -214,6 +262,8 @@ class Conversation:
         summary = "; ".join(describe(e, zone, now) for e in logged.entries)
         lines.append(("Already noted: " if logged.duplicate else "Logged: ") + summary)
         buttons = [[Button("Undo", f"undo:{first.id}")]]
+        if first.kind == "cramp" and not logged.duplicate:
+            buttons[0].append(Button("Edit", f"fix:{first.id}"))
         if first.kind == "cramp" and first.muscle is None:
             lines.append("Where was it?")
             buttons = _muscle_buttons(first.id) + buttons
@@ -272,6 +322,14 @@ class Conversation:
                 return Reply("That entry is no longer in your diary.", edit=True)
             return Reply("Logged: " + describe(entry, zone, now), edit=True,
                          buttons=[[Button("Undo", f"undo:{entry.id}")]])
+        if action == "fix" and len(parts) == 2 and entry_id is not None:
+            return await self._edit_choices(diary, entry_id, now)
+        if action == "sd" and len(parts) == 3 and entry_id is not None:
+            entry = await diary.set_side(entry_id, parts[2])
+            if entry is None:
+                return Reply("That entry is no longer in your diary.", edit=True)
+            return Reply("Logged: " + describe(entry, zone, now), edit=True,
+                         buttons=[[Button("Undo", f"undo:{entry.id}"), Button("Edit", f"fix:{entry.id}")]])
         if action == "tz" and len(parts) == 2:
             return await self._set_zone(diary, parts[1], now, edit=True)
         if action == "help":
@@ -298,6 +356,20 @@ class Conversation:
         if action == "yes" and len(parts) == 5:
             return await self._confirmed_cramp(diary, parts, now, chat_id, message_id)
         return Reply("Sorry, that button has expired.")
+
+    async def _edit_choices(self, diary: Diary, entry_id: int, now: datetime) -> Reply:
+        """ "Edit" on a cramp: tap where and which side; anything else, undo and say it again."""
+        row = await diary.entries.get(entry_id)
+        if row is None or row.kind != "cramp":
+            return Reply("That entry is no longer in your diary.", edit=True)
+        entry = to_entry(row)
+        return Reply(
+            "Logged: " + describe(entry, diary.zone, now) + "\n\nWhere was it, and which side? "
+            "For anything else, tap Undo and tell me again.", edit=True,
+            buttons=[*_muscle_buttons(entry.id),
+                     [Button(label, f"sd:{entry.id}:{side}") for label, side in
+                      (("Left", "left"), ("Right", "right"), ("Both", "both"))],
+                     [Button("Undo", f"undo:{entry.id}")]])
 
     async def _log_by_button(self, diary: Diary, what: str, now: datetime,
                              chat_id: int | None, message_id: int | None) -> Reply:

@@ -22,7 +22,7 @@ from storage import models as m
 from .advice import Advice, patterns
 from .entries import SUPPLEMENT_NAMES, Entry
 from .parsing import Reading
-from .parsing.model import MUSCLES
+from .parsing.model import MUSCLES, SIDES
 from .recap import Recap, recap
 
 EXPORT_HEADER = (
@@ -158,6 +158,12 @@ class Diary:
         if row is None or row.kind != "cramp" or muscle not in MUSCLES:
             return None
         return to_entry(await self.entries.update(row, muscle=muscle))
+
+    async def set_side(self, entry_id: int, side: str) -> Entry | None:
+        row = await self.entries.get(entry_id)
+        if row is None or row.kind != "cramp" or side not in SIDES:
+            return None
+        return to_entry(await self.entries.update(row, side=side))
 
     async def recap(self, now: datetime, earlier_weeks: int = 4) -> Recap:
         zone = self.zone

@@ -12,7 +12,7 @@ from .commands import unknown
 from .common import Context, conversation, send, sent_at
 
 NOT_TEXT = (
-    "I can only read text for now. Tell me in words, e.g. “left calf 3 min, bad”."
+    "I can read text and voice notes. Tell me in words, e.g. “left calf 3 min, bad”."
 )
 
 

@@ -140,6 +140,22 @@ class BotApiStub:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self._push({"message": message})
 
+    def send_voice(self, user_id: int, audio: bytes, *, duration: int, date: int | None = None,
+                   file_size: int | None = None) -> dict[str, Any]:
+        """The user records a voice note; its bytes are served by getFile and the file URL."""
+        message_id = next(self._message_ids)
+        file_id = f"voice{message_id}"
+        self.files[file_id] = audio
+        return self._push({"message": {
+            "message_id": message_id,
+            "date": int(date if date is not None else time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": "Ann"},
+            "from": self.user(user_id),
+            "voice": {"file_id": file_id, "file_unique_id": f"u{file_id}", "duration": duration,
+                      "mime_type": "audio/ogg",
+                      "file_size": len(audio) if file_size is None else file_size},
+        }})
+
     def press(self, user_id: int, data: str, on_message: dict[str, Any] | None = None) -> dict[str, Any]:
         """The user taps an inline button with callback `data`."""
         message = on_message or {
@@ -265,6 +281,8 @@ class BotApiStub:
                     "text": params.get("text", "")}
         if method == "getFile":
             file_id = params.get("file_id", "")
+            if file_id not in self.files:  # as Telegram answers an unknown or expired id
+                raise ApiError(400, "Bad Request: invalid file_id")
             return {"file_id": file_id, "file_unique_id": file_id,
                     "file_size": len(self.files.get(file_id, b"")), "file_path": f"voice/{file_id}"}
         if method in ("deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery",

@@ -51,7 +51,7 @@ def test_a_new_user_logs_a_cramp_end_to_end(running_bot: RunningBot, stub: BotAp
     assert rest == ["To ease one: stretch the muscle (for the calf, pull your toes up towards "
                     "your knee), walk or shake the leg, or try warmth."]
     assert logged.params["disable_notification"] is True
-    assert [label for label, _ in buttons(logged)] == ["Undo", "Why?"]
+    assert [label for label, _ in buttons(logged)] == ["Undo", "Edit", "Why?"]
 
     # sent at 08:10: "at 3am" is this morning's 3am, and daytime replies ring
     [second] = say(stub, user, "left foot at 3am, 5 min", date=at_london(2026, 11, 25, 8, 10))
@@ -163,7 +163,7 @@ def test_stickers_and_photos_get_a_kind_word(running_bot: RunningBot, stub: BotA
                     "is_animated": False, "is_video": False, "type": "regular"},
     }})
     [reply] = stub.wait_replies(user, 1)
-    assert "only read text" in reply.params["text"]
+    assert "I can read text and voice notes" in reply.params["text"]
 
 
 def test_the_token_never_reaches_the_log(stub: BotApiStub, tmp_path) -> None:

@@ -42,6 +42,7 @@ def app(stub: BotApiStub, tmp_path: Path) -> Iterator[tuple[Application, asyncio
     config = Settings(_env_file=None, telegram_bot_token=TOKEN, telegram_api_url=stub.url,
                       database_url=url, flood_per_minute=10_000)
     application = build_application(config)
+    stub.files["v"] = b"OggS\x00 not really a voice note"
     loop = asyncio.new_event_loop()
     loop.run_until_complete(application.initialize())
     assert application.post_init is not None
@@ -108,8 +109,9 @@ def updates(draw: st.DrawFn) -> dict:
         message["poll"] = {"id": "1", "question": "q", "options": [], "total_voter_count": 0,
                            "is_closed": False, "is_anonymous": True, "type": "regular",
                            "allows_multiple_answers": False, "allows_revoting": False, "members_only": False}
-    elif kind == "voice":
-        message["voice"] = {"file_id": "v", "file_unique_id": "v", "duration":
+    elif kind == "voice":  # "v" is served as junk bytes; "gone" is unknown to the stand-in
+        file_id = draw(st.sampled_from(["v", "gone"]))
+        message["voice"] = {"file_id": file_id, "file_unique_id": file_id, "duration":
                             draw(st.integers(0, 10_000))}
     elif kind == "member":
         return {"my_chat_member": {

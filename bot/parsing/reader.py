@@ -325,7 +325,7 @@ def _red_flags(text: str) -> tuple[str, ...]:
 
 _SUPPLEMENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vitamin_k2", re.compile(
-        r"\b(?:vit(?:amin|\.)?\s*)?k\s*-?\s*2\b|\bmk\s*-?\s*[47]\b|\bmenaquinone\w*|"
+        r"\b(?:vit(?:amin|\.)?\s*)?k\s*-?\s*2\b|\bm\s?k\s*-?\s*[47]\b|\bmenaquinone\w*|"
         r"\bvit(?:amin|\.)?\s*k\b(?!\s*-?\s*1)|\bvitamin kay\b")),
     ("magnesium", re.compile(r"\bmagnesium\b|\bmag\b(?!\w)|\bmagnes\w*|\bmg (?:citrate|glycinate|oxide)")),
     ("vitamin_b", re.compile(

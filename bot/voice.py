@@ -1,0 +1,315 @@
+"""Voice notes: audio bytes -> what was said.
+
+Telegram sends voice notes as OGG/Opus. `hear()` decodes them (soundfile carries its
+own libsndfile with Opus, so no ffmpeg), turns them into 16 kHz mono, and asks a
+recogniser. The default recogniser is PocketSphinx, whose English model is inside the
+pip package. It is run twice at most: first biased towards what people say to a cramp
+diary (`voice_lm`), and, only when the reader cannot make sense of that, once more
+with the general English model. A faster-whisper model is used instead when a local
+model folder is configured; nothing is ever downloaded.
+
+`Listener` runs all of this in a small process pool: recognising speech is CPU-bound
+and would otherwise stall every other user's messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import re
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from . import voice_lm
+from .parsing import read
+
+if TYPE_CHECKING:
+    import numpy as np
+
+RATE = 16_000
+MAX_SECONDS = 60  # longer notes are refused (the reply says so)
+MAX_BYTES = 20 * 1024 * 1024  # the Bot API's getFile limit
+_SILENCE = 1e-3  # peak amplitude (full scale 1.0) below which a note is taken as empty
+
+Mode = Literal["auto", "domain", "open"]
+Problem = Literal["empty", "unreadable", "too_long", "too_big"]
+
+
+class VoiceError(Exception):
+    """A note we will not or cannot listen to; `problem` says which, for the reply."""
+
+    def __init__(self, problem: Problem, detail: str = "") -> None:
+        super().__init__(problem, detail)
+        self.problem: Problem = problem
+
+
+class VoiceSetupError(RuntimeError):
+    """The configured recogniser cannot be loaded (raised at start, with what to do)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    text: str
+    sure: bool  # the reader understood it (or the backend is confident)
+    seconds: float  # length of the audio
+    cpu_seconds: float  # spent recognising (decoding included)
+    model: str  # "domain", "open" or "whisper"
+
+
+# ---- audio ---------------------------------------------------------------------------
+
+
+def decode(data: bytes, max_seconds: float = MAX_SECONDS) -> np.ndarray:
+    """OGG/Opus (or WAV, FLAC...) bytes -> 16 kHz mono float32 in [-1, 1]."""
+    import numpy as np  # here, not at the top: the bot process itself never needs numpy
+    import soundfile as sf
+
+    if not data:
+        raise VoiceError("empty")
+    if len(data) > MAX_BYTES:
+        raise VoiceError("too_big")
+    try:
+        with sf.SoundFile(io.BytesIO(data)) as f:
+            if f.frames > 0 and f.frames / f.samplerate > max_seconds + 1:
+                raise VoiceError("too_long")
+            rate = f.samplerate
+            audio = f.read(dtype="float32", always_2d=True, frames=int((max_seconds + 1) * rate) + 1)
+    except VoiceError:
+        raise
+    except Exception as exc:  # libsndfile says "unknown format", "unexpected end"...
+        raise VoiceError("unreadable", str(exc)) from exc
+    if len(audio) > (max_seconds + 1) * rate:
+        raise VoiceError("too_long")
+    mono = audio.mean(axis=1)
+    if mono.size == 0 or float(np.abs(mono).max()) < _SILENCE:
+        raise VoiceError("empty")
+    return resample(mono, rate)
+
+
+def resample(x: np.ndarray, rate: int, to: int = RATE) -> np.ndarray:
+    """Low-pass below the new Nyquist frequency, then pick the new samples."""
+    import numpy as np
+
+    if rate == to:
+        return x.astype(np.float32)
+    if rate > to:
+        cutoff = 0.45 * to / rate  # cycles per input sample
+        n = np.arange(-48, 49)
+        taps = 2 * cutoff * np.sinc(2 * cutoff * n) * np.hamming(n.size)
+        x = np.convolve(x, taps / taps.sum(), mode="same")
+    if rate % to == 0:
+        return x[:: rate // to].astype(np.float32)
+    positions = np.arange(int(len(x) * to / rate)) * (rate / to)
+    return np.interp(positions, np.arange(len(x)), x).astype(np.float32)
+
+
+def pcm16(x: np.ndarray) -> bytes:
+    import numpy as np
+
+    return (np.clip(x, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+
+# ---- recognisers ---------------------------------------------------------------------
+
+
+class Recogniser(Protocol):
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
+        """16 kHz mono float audio -> (text, sure, which model)."""
+        ...
+
+
+_UNDERSTOOD = ("cramp", "no_cramp", "supplement", "stretch", "undo", "recap", "help")
+# A symptom counts only when said of a body part: a misheard "hot" on its own must not
+# send someone to the doctor at 3 a.m.
+_BODY = re.compile(r"\b(?:leg|legs|calf|calves|foot|feet|ankle|thigh|knee|toe|toes|shin|"
+                   r"chest|breath|breathless|skin|muscle)\b")
+
+
+def understood(text: str) -> bool:
+    """Would the reader act on these words? (It reads them again later, with the
+    user's clock; here only whether it makes sense matters.)"""
+    if not text.strip():
+        return False
+    reading = read(text, datetime(2026, 1, 1, 12), "UTC")
+    if reading.intent in _UNDERSTOOD and reading.confidence >= 0.5:
+        return True
+    return bool(reading.red_flags) and _BODY.search(text) is not None
+
+
+class Sphinx:
+    """PocketSphinx with a domain model, falling back to the general English one."""
+
+    def __init__(self, workdir: Path | None = None) -> None:
+        from pocketsphinx import Decoder, get_model_path
+
+        model = Path(get_model_path())
+        folder = workdir or Path(tempfile.mkdtemp(prefix="charley-voice-"))
+        lines = list(voice_lm.sentences())
+        words = voice_lm.vocabulary(lines)
+        (folder / "domain.arpa").write_text(voice_lm.arpa(lines))
+        full_dict = model / "en-us" / "cmudict-en-us.dict"
+        (folder / "domain.dict").write_text(_dictionary_for(words, full_dict))
+        self._domain = Decoder(lm=str(folder / "domain.arpa"), dict=str(folder / "domain.dict"),
+                               loglevel="FATAL")
+        self._open = None
+        self._decoder_class = Decoder
+
+    def _decode(self, decoder: object, audio: bytes) -> str:
+        decoder.start_utt()  # type: ignore[attr-defined]
+        decoder.process_raw(audio, full_utt=True)  # type: ignore[attr-defined]
+        decoder.end_utt()  # type: ignore[attr-defined]
+        hyp = decoder.hyp()  # type: ignore[attr-defined]
+        return hyp.hypstr.strip() if hyp is not None else ""
+
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
+        raw = pcm16(audio)
+        if mode != "open":
+            text = self._decode(self._domain, raw)
+            if mode == "domain" or understood(text):
+                return text, understood(text), "domain"
+        if self._open is None:
+            self._open = self._decoder_class(loglevel="FATAL")  # the general model, 0.4 s to load
+        text = self._decode(self._open, raw)
+        return text, understood(text), "open"
+
+
+# British (and Australian) vowels that the American dictionary lacks.
+EXTRA_PRONUNCIATIONS = {
+    "calf": "K AA F", "calves": "K AA V Z", "half": "HH AA F", "last": "L AA S T",
+    "can't": "K AA N T", "after": "AA F T ER",
+}
+
+
+def _dictionary_for(words: set[str], full_dict: Path) -> str:
+    """The lines of the pronouncing dictionary for these words (variants included).
+
+    Loading all 134,000 words takes PocketSphinx 3.5 s; these few hundred, 20 ms.
+    """
+    alt = re.compile(r"\(\d+\)$")
+    out = []
+    with full_dict.open(encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            if alt.sub("", word) in words:
+                out.append(line)
+    out += [f"{w}(9) {p}\n" for w, p in EXTRA_PRONUNCIATIONS.items() if w in words]
+    return "".join(out)
+
+
+WHISPER_PROMPT = ("Left calf cramp, three minutes, really bad. No cramps last night. "
+                  "Took my K2 and magnesium. Right foot at 3 a.m., 30 seconds, mild.")
+
+
+def check_whisper_dir(path: str | Path) -> Path:
+    """A local faster-whisper (CTranslate2) model folder, or a clear error."""
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise VoiceSetupError(
+            f"WHISPER_MODEL_DIR={path} is not a folder. Point it at a faster-whisper "
+            "model folder (one with model.bin), or leave it unset to use the built-in "
+            "recogniser. Charley never downloads models.")
+    if not (folder / "model.bin").is_file():
+        raise VoiceSetupError(
+            f"WHISPER_MODEL_DIR={path} has no model.bin: it should hold a CTranslate2 "
+            "conversion of a Whisper model (e.g. the files of Systran/faster-whisper-base.en).")
+    return folder
+
+
+class Whisper:
+    """faster-whisper on the CPU, from a local folder only."""
+
+    def __init__(self, model_dir: str | Path) -> None:
+        folder = check_whisper_dir(model_dir)
+        try:
+            from faster_whisper import WhisperModel
+        except ImportError as exc:
+            raise VoiceSetupError(
+                "WHISPER_MODEL_DIR is set but faster-whisper is not installed: "
+                "pip install 'charley[whisper]', or unset WHISPER_MODEL_DIR.") from exc
+        try:
+            self._model = WhisperModel(str(folder), device="cpu", compute_type="int8",
+                                       cpu_threads=1, local_files_only=True)
+        except Exception as exc:
+            raise VoiceSetupError(f"Could not load the Whisper model in {folder}: {exc}") from exc
+
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
+        segments, _info = self._model.transcribe(
+            audio, language="en", beam_size=1, initial_prompt=WHISPER_PROMPT,
+            condition_on_previous_text=False)
+        text = " ".join(s.text.strip() for s in segments).strip()
+        return text, understood(text), "whisper"
+
+
+def make_recogniser(whisper_dir: str | None = None) -> Recogniser:
+    return Whisper(whisper_dir) if whisper_dir else Sphinx()
+
+
+# ---- the worker side -----------------------------------------------------------------
+
+_recogniser: Recogniser | None = None
+_whisper_dir: str | None = None
+
+
+def _start_worker(whisper_dir: str | None) -> None:
+    global _whisper_dir
+    _whisper_dir = whisper_dir
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def listen(data: bytes, mode: Mode = "auto", max_seconds: float = MAX_SECONDS) -> Heard:
+    """Bytes of a voice note -> `Heard` (raises `VoiceError`). Runs in a worker."""
+    global _recogniser
+    started = time.process_time()
+    audio = decode(data, max_seconds)
+    if _recogniser is None:
+        _recogniser = make_recogniser(_whisper_dir)
+    text, sure, model = _recogniser.transcribe(audio, mode)
+    text = " ".join(text.split())
+    return Heard(text=text, sure=sure and bool(text), seconds=len(audio) / RATE,
+                 cpu_seconds=time.process_time() - started, model=model)
+
+
+class Listener:
+    """A bounded pool of worker processes that listen to voice notes.
+
+    Started on the first note (an idle bot keeps no model in memory); a worker that
+    dies (out of memory, say) is replaced and the note tried once more.
+    """
+
+    def __init__(self, whisper_dir: str | None = None, workers: int = 1) -> None:
+        if whisper_dir:
+            check_whisper_dir(whisper_dir)  # fail at start, not on the first note
+        self.whisper_dir = whisper_dir
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"),
+                initializer=_start_worker, initargs=(self.whisper_dir,))
+        return self._pool
+
+    async def hear(self, data: bytes) -> Heard:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            try:
+                return await loop.run_in_executor(self._ensure(), listen, data)
+            except BrokenProcessPool:
+                self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
