@@ -107,7 +107,7 @@ def main() -> None:
         peak = json.loads(out[-1])["peak_rss_mb"]
         right = 0
         errors = []
-        cpu = audio = 0.0
+        cpu = audio = worst = 0.0
         if not args.quiet:
             print(f"\n== {mode} ==")
         for row in rows:
@@ -117,15 +117,17 @@ def main() -> None:
             errors.append(wer(note["said"], row["text"]))
             cpu += row["cpu"]
             audio += row["seconds"]
+            worst = max(worst, row["cpu"] / row["seconds"])
             if not args.quiet:
                 print(f"{'ok ' if ok else 'BAD'} {row['file']:<42} wer {errors[-1]:4.2f} "
                       f"rtf {row['cpu'] / row['seconds']:.2f} [{row['model']}] {row['text']}")
-        summary[mode] = (right, len(rows), sum(errors) / len(errors), cpu / audio, peak)
+        summary[mode] = (right, len(rows), sum(errors) / len(errors), cpu / audio, worst, peak)
     elapsed, text = asyncio.run(first_transcription())
     print()
-    print(f"{'setting':<8} {'key fields right':>18} {'mean WER':>9} {'RTF':>6} {'peak RSS':>9}")
-    for mode, (right, n, mean_wer, rtf, peak) in summary.items():
-        print(f"{mode:<8} {right:>3}/{n} = {right / n:6.1%} {mean_wer:>9.2f} {rtf:>6.2f} {peak:>7.0f} MB")
+    print(f"{'setting':<8} {'key fields right':>18} {'mean WER':>9} {'RTF':>6} {'worst':>6} {'peak RSS':>9}")
+    for mode, (right, n, mean_wer, rtf, worst, peak) in summary.items():
+        print(f"{mode:<8} {right:>3}/{n} = {right / n:6.1%} {mean_wer:>9.2f} {rtf:>6.2f} {worst:>6.2f} "
+              f"{peak:>7.0f} MB")
     if "auto" in summary and "open" in summary:
         a, o = summary["auto"], summary["open"]
         print(f"domain tuning: key fields {a[0] / a[1]:.0%} vs {o[0] / o[1]:.0%}, "
