@@ -136,23 +136,24 @@ class Conversation:
         try:
             heard = await self.listen(audio)
         except VoiceError as exc:
-            reply = self.voice_problem(exc.problem)
-        else:
-            if heard.sure:
-                reply = await self.on_text(replace(msg, text=heard.text, source="voice"))
-                reply.text = f"I heard: “{heard.text}”\n{reply.text}"
-                return reply
-            reply = Reply((f"I heard: “{heard.text}”, but I'm not sure what you meant"
-                           if heard.text else "I couldn't make out any words")
-                          + ", so I didn't log anything. Say it again, type it, or tap below.",
-                          buttons=TAP_TO_LOG)
+            return await self.voice_refused(msg, exc.problem)
+        if heard.sure:
+            reply = await self.on_text(replace(msg, text=heard.text, source="voice"))
+            reply.text = f"I heard: “{heard.text}”\n{reply.text}"
+            return reply
+        reply = Reply((f"I heard: “{heard.text}”, but I'm not sure what you meant"
+                       if heard.text else "I couldn't make out any words")
+                      + ", so I didn't log anything. Say it again, type it, or tap below.",
+                      buttons=TAP_TO_LOG)
         reply.silent = is_quiet(msg.sent_at, await self.zone_of(msg.user_id))
         return reply
 
-    def voice_problem(self, problem: str) -> Reply:
+    async def voice_refused(self, msg: Incoming, problem: str) -> Reply:
         """A note we will not listen to (too long, too big, silent, broken): say why."""
-        return Reply(VOICE_PROBLEMS.get(problem, VOICE_PROBLEMS["unreadable"]),
-                     buttons=TAP_TO_LOG if problem in ("empty", "unreadable") else [])
+        reply = Reply(VOICE_PROBLEMS.get(problem, VOICE_PROBLEMS["unreadable"]),
+                      buttons=TAP_TO_LOG if problem in ("empty", "unreadable") else [])
+        reply.silent = is_quiet(msg.sent_at, await self.zone_of(msg.user_id))
+        return reply
 
     async def zone_of(self, user_id: int) -> ZoneInfo:
         async with self.diary(user_id) as diary:
