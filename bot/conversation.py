@@ -28,7 +28,7 @@ from .charts import report_pdf, week_chart
 from .diary import Diary, Logged, to_entry
 from .entries import Entry, describe, supplement_label
 from .parsing import Cramp, Reading, read
-from .parsing.model import MUSCLES
+from .parsing.model import CONFIDENT, MUSCLES
 from .recap import (
     Recap,
     compare,
@@ -44,7 +44,6 @@ from .voice import Heard, VoiceError
 from .zones import find_zone
 
 QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
-CONFIDENT = 0.5
 MUSCLE_LABELS = {"calf": "Calf", "foot": "Foot", "toes": "Toes", "thigh": "Thigh",
                  "hamstring": "Back of thigh", "shin": "Shin", "other": "Elsewhere"}
 ZONE_CHOICES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
@@ -318,7 +317,7 @@ class Conversation:
                 return Reply("That entry was already removed.", edit=True)
             return self._undone(removed, zone, now, edit=True)
         if action == "m" and len(parts) == 3 and entry_id is not None:
-            entry = await diary.set_muscle(entry_id, parts[2])
+            entry = await diary.correct(entry_id, "muscle", parts[2])
             if entry is None:
                 return Reply("That entry is no longer in your diary.", edit=True)
             return Reply("Logged: " + describe(entry, zone, now), edit=True,
@@ -326,7 +325,7 @@ class Conversation:
         if action == "fix" and len(parts) == 2 and entry_id is not None:
             return await self._edit_choices(diary, entry_id, now)
         if action == "sd" and len(parts) == 3 and entry_id is not None:
-            entry = await diary.set_side(entry_id, parts[2])
+            entry = await diary.correct(entry_id, "side", parts[2])
             if entry is None:
                 return Reply("That entry is no longer in your diary.", edit=True)
             return Reply("Logged: " + describe(entry, zone, now), edit=True,

@@ -153,17 +153,13 @@ class Diary:
         await self.entries.soft_delete(group)
         return [to_entry(e) for e in group]
 
-    async def set_muscle(self, entry_id: int, muscle: str) -> Entry | None:
+    async def correct(self, entry_id: int, field: str, value: str) -> Entry | None:
+        """Set a cramp's muscle or side (the Edit buttons); None if it can't be."""
+        allowed = {"muscle": MUSCLES, "side": SIDES}.get(field, ())
         row = await self.entries.get(entry_id)
-        if row is None or row.kind != "cramp" or muscle not in MUSCLES:
+        if row is None or row.kind != "cramp" or value not in allowed:
             return None
-        return to_entry(await self.entries.update(row, muscle=muscle))
-
-    async def set_side(self, entry_id: int, side: str) -> Entry | None:
-        row = await self.entries.get(entry_id)
-        if row is None or row.kind != "cramp" or side not in SIDES:
-            return None
-        return to_entry(await self.entries.update(row, side=side))
+        return to_entry(await self.entries.update(row, **{field: value}))
 
     async def recap(self, now: datetime, earlier_weeks: int = 4) -> Recap:
         zone = self.zone

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import re
 import tempfile
 import time
@@ -26,10 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import voice_lm
 from .parsing import read
+from .parsing.model import CONFIDENT
 
 if TYPE_CHECKING:
     import numpy as np
@@ -139,7 +139,7 @@ def understood(text: str) -> bool:
     if not text.strip():
         return False
     reading = read(text, datetime(2026, 1, 1, 12), "UTC")
-    if reading.intent in _UNDERSTOOD and reading.confidence >= 0.5:
+    if reading.intent in _UNDERSTOOD and reading.confidence >= CONFIDENT:
         return True
     return bool(reading.red_flags) and _BODY.search(text) is not None
 
@@ -159,26 +159,29 @@ class Sphinx:
         (folder / "domain.dict").write_text(_dictionary_for(words, full_dict))
         self._domain = Decoder(lm=str(folder / "domain.arpa"), dict=str(folder / "domain.dict"),
                                loglevel="FATAL")
-        self._open = None
-        self._decoder_class = Decoder
-
-    def _decode(self, decoder: object, audio: bytes) -> str:
-        decoder.start_utt()  # type: ignore[attr-defined]
-        decoder.process_raw(audio, full_utt=True)  # type: ignore[attr-defined]
-        decoder.end_utt()  # type: ignore[attr-defined]
-        hyp = decoder.hyp()  # type: ignore[attr-defined]
-        return hyp.hypstr.strip() if hyp is not None else ""
+        self._open: Any = None
 
     def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
         raw = pcm16(audio)
         if mode != "open":
-            text = self._decode(self._domain, raw)
-            if mode == "domain" or understood(text):
-                return text, understood(text), "domain"
+            text = _decode(self._domain, raw)
+            sure = understood(text)
+            if sure or mode == "domain":
+                return text, sure, "domain"
         if self._open is None:
-            self._open = self._decoder_class(loglevel="FATAL")  # the general model, 0.4 s to load
-        text = self._decode(self._open, raw)
+            from pocketsphinx import Decoder
+
+            self._open = Decoder(loglevel="FATAL")  # the general model, 0.4 s to load
+        text = _decode(self._open, raw)
         return text, understood(text), "open"
+
+
+def _decode(decoder: Any, audio: bytes) -> str:
+    decoder.start_utt()
+    decoder.process_raw(audio, full_utt=True)
+    decoder.end_utt()
+    hyp = decoder.hyp()
+    return hyp.hypstr.strip() if hyp is not None else ""
 
 
 # British (and Australian) vowels that the American dictionary lacks.
@@ -261,7 +264,6 @@ _whisper_dir: str | None = None
 def _start_worker(whisper_dir: str | None) -> None:
     global _whisper_dir
     _whisper_dir = whisper_dir
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def listen(data: bytes, mode: Mode = "auto", max_seconds: float = MAX_SECONDS) -> Heard:
@@ -273,7 +275,7 @@ def listen(data: bytes, mode: Mode = "auto", max_seconds: float = MAX_SECONDS) -
         _recogniser = make_recogniser(_whisper_dir)
     text, sure, model = _recogniser.transcribe(audio, mode)
     text = " ".join(text.split())
-    return Heard(text=text, sure=sure and bool(text), seconds=len(audio) / RATE,
+    return Heard(text=text, sure=sure, seconds=len(audio) / RATE,
                  cpu_seconds=time.process_time() - started, model=model)
 
 
@@ -285,8 +287,6 @@ class Listener:
     """
 
     def __init__(self, whisper_dir: str | None = None, workers: int = 1) -> None:
-        if whisper_dir:
-            check_whisper_dir(whisper_dir)  # fail at start, not on the first note
         self.whisper_dir = whisper_dir
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
@@ -300,14 +300,11 @@ class Listener:
 
     async def hear(self, data: bytes) -> Heard:
         loop = asyncio.get_running_loop()
-        for attempt in (1, 2):
-            try:
-                return await loop.run_in_executor(self._ensure(), listen, data)
-            except BrokenProcessPool:
-                self.close()
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        try:
+            return await loop.run_in_executor(self._ensure(), listen, data)
+        except BrokenProcessPool:  # a worker died: a fresh pool, one more try
+            self.close()
+            return await loop.run_in_executor(self._ensure(), listen, data)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -49,8 +49,6 @@ SUPPLEMENTS = (
     "b twelve", "vitamin d", "potassium", "my vitamins", "my supplement", "my pills",
     "vitamin b complex", "m k seven",
 )
-SYMPTOM_ONLY = ("it ", "swelling", "redness", "numb", "weakness", "i have", "i can't", "red ",
-                "warm ", "swollen ", "weak ", "hot ", "tender ", "puffy ")
 RED_FLAGS = (
     "it is swollen", "my leg is swollen", "swelling", "the calf is red and warm",
     "redness", "it feels warm", "numb", "numbness", "my foot is numb", "weakness",

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, Incoming
 from bot.replies import Button, Reply
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -36,6 +36,14 @@ def sent_at(update: Update) -> datetime:
     if message is not None and message.date is not None and update.callback_query is None:
         return message.date
     return datetime.now(UTC)
+
+
+def incoming(update: Update, text: str, source: str = "text") -> Incoming:
+    """The update's message as the core sees it (new or edited)."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    return Incoming(user_id=user.id, text=text, sent_at=sent_at(update), chat_id=message.chat_id,
+                    message_id=message.message_id, source=source)
 
 
 async def send(update: Update, context: Context, reply: Reply) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.conversation import Incoming
 from bot.replies import Reply
 
 from .commands import unknown
-from .common import Context, conversation, send, sent_at
+from .common import Context, conversation, incoming, send, sent_at
 
 NOT_TEXT = (
     "I can read text and voice notes. Tell me in words, e.g. “left calf 3 min, bad”."
@@ -17,26 +16,18 @@ NOT_TEXT = (
 
 
 async def on_text(update: Update, context: Context) -> None:
-    message, user = update.effective_message, update.effective_user
-    assert message is not None and user is not None and message.text is not None
-    incoming = Incoming(
-        user_id=user.id, text=message.text, sent_at=sent_at(update),
-        chat_id=message.chat_id, message_id=message.message_id,
-    )
-    await send(update, context, await conversation(context).on_text(incoming))
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    await send(update, context, await conversation(context).on_text(incoming(update, message.text)))
 
 
 async def on_edited(update: Update, context: Context) -> None:
     """An edited message: the entry it made follows the new text (and says so)."""
-    message, user = update.edited_message, update.effective_user
-    assert message is not None and user is not None and message.text is not None
+    message = update.edited_message
+    assert message is not None and message.text is not None
     if message.text.startswith("/"):
         return  # an edited command is not run again
-    incoming = Incoming(
-        user_id=user.id, text=message.text, sent_at=message.date,
-        chat_id=message.chat_id, message_id=message.message_id,
-    )
-    await send(update, context, await conversation(context).on_edit(incoming))
+    await send(update, context, await conversation(context).on_edit(incoming(update, message.text)))
 
 
 async def on_button(update: Update, context: Context) -> None:

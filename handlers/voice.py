@@ -17,33 +17,31 @@ from telegram.error import BadRequest, InvalidToken
 from telegram.ext import Application, MessageHandler, filters
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.conversation import Incoming
 from bot.voice import MAX_BYTES, MAX_SECONDS
 
-from .common import Context, conversation, send, sent_at
+from .common import Context, conversation, incoming, send
 
 
 async def on_voice(update: Update, context: Context) -> None:
-    message, user = update.effective_message, update.effective_user
-    assert message is not None and user is not None and message.voice is not None
+    message = update.effective_message
+    assert message is not None and message.voice is not None
     voice = message.voice
     talk = conversation(context)
-    incoming = Incoming(user_id=user.id, text="", sent_at=sent_at(update), chat_id=message.chat_id,
-                        message_id=message.message_id, source="voice")
+    note = incoming(update, "", source="voice")
     if seconds(voice) > MAX_SECONDS:
-        await send(update, context, await talk.voice_refused(incoming, "too_long"))
+        await send(update, context, await talk.voice_refused(note, "too_long"))
         return
     if voice.file_size is not None and voice.file_size > MAX_BYTES:
-        await send(update, context, await talk.voice_refused(incoming, "too_big"))
+        await send(update, context, await talk.voice_refused(note, "too_big"))
         return
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
     try:
         file = await voice.get_file()
         audio = bytes(await file.download_as_bytearray())
     except (BadRequest, InvalidToken):  # gone from Telegram (ptb reports a 404 as InvalidToken)
-        await send(update, context, await talk.voice_refused(incoming, "unreadable"))
+        await send(update, context, await talk.voice_refused(note, "unreadable"))
         return  # network errors are raised instead: the inbox tries the note again
-    await send(update, context, await talk.on_voice(incoming, audio))
+    await send(update, context, await talk.on_voice(note, audio))
 
 
 def seconds(voice: Voice) -> float:

@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+# Below this, a cramp reading is asked about ("Was that a cramp?"), not stored.
+CONFIDENT = 0.5
+
 Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown"]
 
 INTENTS: tuple[str, ...] = (
