@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 import pytest
 
+from storage import Database
 from tests.botapi import BotApiStub
 
 # The PostgreSQL server the tests use; CI starts it. Set CHARLEY_TEST_PG_URL to use
@@ -50,6 +52,17 @@ def pg_url() -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'charley.db'}"
+
+
+@asynccontextmanager
+async def open_db(url: str) -> AsyncIterator[Database]:
+    """A migrated database, disposed of afterwards."""
+    db = Database(url)
+    await db.upgrade()
+    try:
+        yield db
+    finally:
+        await db.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

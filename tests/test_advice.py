@@ -12,7 +12,7 @@ import pytest
 from bot import advice
 from bot.advice import patterns
 from bot.conversation import Conversation, Incoming
-from storage import Database
+from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
@@ -20,10 +20,8 @@ MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
 @pytest.fixture
 async def talk(sqlite_url: str) -> AsyncIterator[Conversation]:
-    db = Database(sqlite_url)
-    await db.upgrade()
-    yield Conversation(db, "Europe/London")
-    await db.dispose()
+    async with open_db(sqlite_url) as db:
+        yield Conversation(db, "Europe/London")
 
 
 async def say(talk: Conversation, text: str, at: datetime = MORNING, user: int = 1):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.conversation import Conversation, Incoming
-from storage import Database
+from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
@@ -17,10 +17,8 @@ MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
 @pytest.fixture
 async def talk(db_url: str) -> AsyncIterator[Conversation]:
-    db = Database(db_url)
-    await db.upgrade()
-    yield Conversation(db, "Europe/London")
-    await db.dispose()
+    async with open_db(db_url) as db:
+        yield Conversation(db, "Europe/London")
 
 
 def msg(text: str, at: datetime = MORNING, user: int = 1, message_id: int | None = None):

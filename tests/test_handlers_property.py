@@ -31,8 +31,9 @@ TRICKY = [
     "x" * 4096, "calf " * 819, "\n\n\n", " ", "cramp on 31 feb", "cramp at 25:61",
     "cramp 99999999999999999999 min", "quinine?", "chest pain and calf cramp",
 ]
-BUTTON_HEADS = ["undo:", "m:", "yes:", "r:t:", "r:z:", "r:s:", "c:n:", "c:v:", "rm:d:", "rm:p:",
-                "rm:t:", "bt:vka:", "bt:ok:", "su:st:magnesium:", "tr:p:magnesium:", "tr:xx",
+BUTTON_HEADS = ["undo:", "m:", "fix:", "sd:", "yes:", "r:t:", "r:z:", "r:s:", "c:n:", "c:v:",
+                "rm:d:", "rm:p:", "rm:t:", "bt:vka:", "bt:ok:", "su:st:magnesium:",
+                "tr:p:magnesium:", "tr:xx",
                 "fg:no", "why:", "tz:", "export:", "new:"]
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from bot.conversation import Conversation, Incoming
 from bot.entries import Entry
 from bot.recap import night_of, recap, summarize_week, weekly_series
-from storage import Database
+from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -78,10 +78,8 @@ def test_weekly_series_for_the_chart() -> None:
 
 @pytest.fixture
 async def talk(sqlite_url: str) -> AsyncIterator[Conversation]:
-    db = Database(sqlite_url)
-    await db.upgrade()
-    yield Conversation(db, "Europe/London")
-    await db.dispose()
+    async with open_db(sqlite_url) as db:
+        yield Conversation(db, "Europe/London")
 
 
 async def test_week_reply_has_a_chart_and_adherence(talk: Conversation) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 
 from storage import Database, EntryRepo, UserRepo
 from storage.models import Entry, User
+from tests.conftest import open_db
 
 
 def row(**kw):
@@ -32,9 +33,7 @@ async def test_migrations_run_from_empty_and_twice(db_url: str) -> None:
 
 
 async def test_instants_come_back_in_utc_whatever_zone_went_in(db_url: str) -> None:
-    db = Database(db_url)
-    await db.upgrade()
-    try:
+    async with open_db(db_url) as db:
         async with db.session() as s:
             user, created = await UserRepo(s).get_or_create(1)
             assert created
@@ -46,50 +45,36 @@ async def test_instants_come_back_in_utc_whatever_zone_went_in(db_url: str) -> N
             [entry] = await EntryRepo(s, user).all()
         assert entry.at == datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
         assert entry.at.tzinfo is not None
-    finally:
-        await db.dispose()
 
 
 async def test_the_same_message_is_stored_once_and_undo_is_not_undone(db_url: str) -> None:
-    db = Database(db_url)
-    await db.upgrade()
-    try:
-        async with db.session() as s:
-            user, _ = await UserRepo(s).get_or_create(1)
-            repo = EntryRepo(s, user)
-            first, dup = await repo.add([row(chat_id=1, message_id=10)])
-            assert not dup
-            again, dup = await repo.add([row(chat_id=1, message_id=10)])
-            assert dup and again[0].id == first[0].id
-            await repo.soft_delete(await repo.last_group())
-            after_undo, dup = await repo.add([row(chat_id=1, message_id=10)])
-            assert dup and after_undo[0].deleted_at is not None  # stays deleted
-            assert await repo.all() == []
-    finally:
-        await db.dispose()
+    async with open_db(db_url) as db, db.session() as s:
+        user, _ = await UserRepo(s).get_or_create(1)
+        repo = EntryRepo(s, user)
+        first, dup = await repo.add([row(chat_id=1, message_id=10)])
+        assert not dup
+        again, dup = await repo.add([row(chat_id=1, message_id=10)])
+        assert dup and again[0].id == first[0].id
+        await repo.soft_delete(await repo.last_group())
+        after_undo, dup = await repo.add([row(chat_id=1, message_id=10)])
+        assert dup and after_undo[0].deleted_at is not None  # stays deleted
+        assert await repo.all() == []
 
 
 async def test_repositories_are_scoped_to_their_user(db_url: str) -> None:
-    db = Database(db_url)
-    await db.upgrade()
-    try:
-        async with db.session() as s:
-            alice, _ = await UserRepo(s).get_or_create(1)
-            bob, _ = await UserRepo(s).get_or_create(2)
-            [entry], _ = await EntryRepo(s, alice).add([row(chat_id=1, message_id=1)])
-            bobs = EntryRepo(s, bob)
-            assert await bobs.get(entry.id) is None
-            assert await bobs.all() == []
-            assert await bobs.last_group() == []
-            assert await bobs.from_message(1, 1) == []
-    finally:
-        await db.dispose()
+    async with open_db(db_url) as db, db.session() as s:
+        alice, _ = await UserRepo(s).get_or_create(1)
+        bob, _ = await UserRepo(s).get_or_create(2)
+        [entry], _ = await EntryRepo(s, alice).add([row(chat_id=1, message_id=1)])
+        bobs = EntryRepo(s, bob)
+        assert await bobs.get(entry.id) is None
+        assert await bobs.all() == []
+        assert await bobs.last_group() == []
+        assert await bobs.from_message(1, 1) == []
 
 
 async def test_deleting_a_user_deletes_everything(db_url: str) -> None:
-    db = Database(db_url)
-    await db.upgrade()
-    try:
+    async with open_db(db_url) as db:
         async with db.session() as s:
             alice, _ = await UserRepo(s).get_or_create(1)
             bob, _ = await UserRepo(s).get_or_create(2)
@@ -100,20 +85,14 @@ async def test_deleting_a_user_deletes_everything(db_url: str) -> None:
             users = (await s.execute(select(User.telegram_id))).scalars().all()
             entries = (await s.execute(select(func.count()).select_from(Entry))).scalar()
         assert users == [2] and entries == 1
-    finally:
-        await db.dispose()
 
 
 async def test_sqlite_file_is_private_and_in_wal_mode(sqlite_url: str) -> None:
-    db = Database(sqlite_url)
-    await db.upgrade()
-    try:
+    async with open_db(sqlite_url) as db:
         path = sqlite_url.split("///", 1)[1]
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         async with db.session() as s:
             assert (await s.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
-    finally:
-        await db.dispose()
 
 
 def test_naive_datetimes_are_refused() -> None:
