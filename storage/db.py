@@ -51,6 +51,10 @@ class Database:
         kwargs: dict[str, Any] = {"pool_pre_ping": not self.is_sqlite}
         if self.is_sqlite:
             _prepare_sqlite_file(url)
+            # One connection: SQLite lets one writer at a time anyway, and writers
+            # queued here wait cheaply, where several connections would spin in
+            # SQLite's busy handler (sleeps of up to 100 ms) or fail to upgrade a read.
+            kwargs.update(pool_size=1, max_overflow=0)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
