@@ -111,7 +111,10 @@ class Conversation:
         """One user's diary in one transaction (created on first contact)."""
         async with self.db.session() as session:
             user, _created = await UserRepo(session).get_or_create(user_id)
-            yield Diary(session, user, self.default_tz)
+            diary = Diary(session, user, self.default_tz)
+            yield diary
+        for job in diary.afterwards:  # committed: the connection is free for others
+            await job()
 
     # ---- messages ---------------------------------------------------------------
 
@@ -473,10 +476,15 @@ class Conversation:
         return reply
 
     async def _week(self, diary: Diary, now: datetime) -> Reply:
-        """The recap in words, pattern advice due this week, and the chart."""
+        """The recap in words, pattern advice due this week, and the chart (drawn once
+        the transaction is over: a database connection is not held while drawing)."""
         reply, series, starts = await self.week_text(diary, now)
-        loop = asyncio.get_running_loop()
-        reply.photo = await loop.run_in_executor(_DRAWING, week_chart, series, starts)
+
+        async def draw() -> None:
+            loop = asyncio.get_running_loop()
+            reply.photo = await loop.run_in_executor(_DRAWING, week_chart, series, starts)
+
+        diary.afterwards.append(draw)
         return reply
 
     async def week_text(self, diary: Diary, now: datetime) -> tuple[Reply, list, dict]:
@@ -595,8 +603,8 @@ class Conversation:
         )
 
 
-# Charts and reports are drawn off the event loop, by two threads: each keeps its own
-# figure (~15 MB), and the GIL would not let more run at once anyway.
+# Charts and reports are drawn off the event loop, by two threads (the GIL would not
+# let more run at once anyway).
 _DRAWING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charley-draw")
 
 _QUININE = re.compile(r"\bquinine\b|\btonic water\b|\bqualaquin\b", re.I)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -53,6 +54,8 @@ class Diary:
         self.users = UserRepo(session)
         self.entries = EntryRepo(session, user)
         self.default_tz = default_tz
+        # work for after the commit (e.g. drawing), so as not to hold the transaction
+        self.afterwards: list[Callable[[], Awaitable[None]]] = []
 
     @property
     def tz_name(self) -> str:
