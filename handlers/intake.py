@@ -8,7 +8,9 @@ accepting it: the Updater cannot ask for more, and the webhook cannot answer 200
 until the update is committed. An update is deleted from the inbox when its
 handling ends without error; one left behind (a crash, a failed handler, the
 database down for a moment) is handled again when its lease runs out, by whichever
-instance gets to it first.
+instance gets to it first. Both writes are group commits: under load one
+transaction stores (or deletes) the updates of many callers, each told when its own is
+committed.
 
 Handling twice is harmless: entries are unique per (chat, message, part), and
 buttons carry what they act on.
@@ -20,8 +22,9 @@ import asyncio
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from telegram import Update
 from telegram.error import BadRequest, NetworkError, TelegramError
@@ -30,9 +33,48 @@ from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor
 from storage import Database, InboxRepo
 
 log = logging.getLogger("charley.intake")
+T, R = TypeVar("T"), TypeVar("R")
 MAX_ATTEMPTS = 3  # then the update is dropped (logged), and the user is told
 GAVE_UP = ("Sorry, I tried several times and could not save one of your recent messages. "
            "Please check /week and send it again if it is missing.")
+
+
+class GroupCommit(Generic[T, R]):
+    """Calls that arrive while a write is under way go together in the next one: under
+    load one transaction stores (or settles) many updates, alone each goes at once.
+    A caller returns only when its own item is committed."""
+
+    MOST = 500  # items per statement (bound parameters stay far below every limit)
+
+    def __init__(self, write: Callable[[list[T]], Awaitable[list[R]]]) -> None:
+        self.write = write
+        self.waiting: list[tuple[T, asyncio.Future[R]]] = []
+        self.writer: asyncio.Task[None] | None = None
+
+    async def __call__(self, item: T) -> R:
+        future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        self.waiting.append((item, future))
+        if self.writer is None or self.writer.done():
+            self.writer = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        while self.waiting:
+            batch, self.waiting = self.waiting[:self.MOST], self.waiting[self.MOST:]
+            try:
+                results = await self.write([item for item, _ in batch])
+            except Exception as exc:  # each caller sees the failure as its own
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+            except BaseException:  # cancelled (shutting down): so are the callers
+                for _, future in batch:
+                    future.cancel()
+                raise
+            else:
+                for (_, future), result in zip(batch, results, strict=True):
+                    if not future.done():
+                        future.set_result(result)
 
 
 class DurableQueue(asyncio.Queue):
@@ -43,15 +85,33 @@ class DurableQueue(asyncio.Queue):
         self.db: Database | None = None  # set when the application starts
         self.lease = lease
         self.in_hand: set[int] = set()  # queued or being handled in this process
+        self.store = GroupCommit(self._store)
+        self.settle = GroupCommit(self._settle)
+
+    async def _store(self, rows: list[dict[str, Any]]) -> list[bool]:
+        assert self.db is not None
+        async with self.db.session() as session:
+            fresh = await InboxRepo(session).add(rows)
+        seen: set[int] = set()  # the same update twice in one batch: the first is fresh
+        out = []
+        for row in rows:
+            out.append(row["update_id"] in fresh and row["update_id"] not in seen)
+            seen.add(row["update_id"])
+        return out
+
+    async def _settle(self, update_ids: list[int]) -> list[None]:
+        assert self.db is not None
+        async with self.db.session() as session:
+            await InboxRepo(session).done(update_ids)
+        return [None] * len(update_ids)
 
     async def put(self, item: Any) -> None:
         if isinstance(item, Update) and self.db is not None:
             user = item.effective_user
-            payload = json.dumps(item.to_dict(), separators=(",", ":"))
-            async with self.db.session() as session:
-                fresh = await InboxRepo(session).add(
-                    item.update_id, user.id if user else None, payload,
-                    datetime.now(UTC) + self.lease)
+            fresh = await self.store({
+                "update_id": item.update_id, "telegram_user_id": user.id if user else None,
+                "payload": json.dumps(item.to_dict(), separators=(",", ":")),
+                "lease_until": datetime.now(UTC) + self.lease})
             if not fresh:  # re-delivered while still pending: handled from the inbox
                 log.debug("update %s delivered again; already stored", item.update_id)
                 return
@@ -99,8 +159,7 @@ class DurableApplication(Application):
             self.failed.discard(update.update_id)
             return  # stays in the inbox: handled again when its lease runs out
         try:
-            async with queue.db.session() as session:
-                await InboxRepo(session).done(update.update_id)
+            await queue.settle(update.update_id)
         except Exception:  # the database is away: it will be handled again, harmlessly
             log.warning("could not settle update %s; it will be handled again", update.update_id)
 
@@ -121,7 +180,7 @@ async def replay(application: Application, now: datetime | None = None) -> int:
                 continue
             if row.attempts > MAX_ATTEMPTS:
                 log.error("update %s failed %d times; dropped", row.update_id, row.attempts - 1)
-                await inbox.done(row.update_id)
+                await inbox.done([row.update_id])
                 if row.telegram_user_id is not None:
                     given_up.append(row.telegram_user_id)
                 continue

@@ -354,18 +354,19 @@ class InboxRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, update_id: int, telegram_user_id: int | None, payload: str,
-                  lease_until: datetime) -> bool:
-        """Store an update; False if it is already here (a re-delivery still pending)."""
+    async def add(self, rows: Sequence[dict[str, Any]]) -> set[int]:
+        """Store updates (update_id, telegram_user_id, payload, lease_until) in one
+        statement; returns the ids that are new (the others are re-deliveries)."""
+        if not rows:
+            return set()
         stmt = (_insert_for(self.session)(Inbox)
-                .values(update_id=update_id, telegram_user_id=telegram_user_id, payload=payload,
-                        lease_until=lease_until, attempts=0)
+                .values([{**row, "attempts": 0} for row in rows])
                 .on_conflict_do_nothing(index_elements=["update_id"])
                 .returning(Inbox.update_id))
-        return (await self.session.execute(stmt)).first() is not None
+        return set((await self.session.execute(stmt)).scalars())
 
-    async def done(self, update_id: int) -> None:
-        await self.session.execute(delete(Inbox).where(Inbox.update_id == update_id))
+    async def done(self, update_ids: Sequence[int]) -> None:
+        await self.session.execute(delete(Inbox).where(Inbox.update_id.in_(update_ids)))
 
     async def claim_stale(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Inbox]:
         """Updates whose lease ran out: leased again to this caller, attempts counted."""
