@@ -17,15 +17,14 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from . import sqlite_inline
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x6368_6172  # "char": one migrator at a time on PostgreSQL
 
 
-def _prepare_sqlite_file(url: str) -> None:
+def _prepare_sqlite_file(database: str) -> None:
     """Create the SQLite file (and its folder) readable by its owner only."""
-    database = make_url(url).database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return
     path = Path(database).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -49,12 +48,15 @@ class Database:
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {"pool_pre_ping": not self.is_sqlite}
-        if self.is_sqlite:
-            _prepare_sqlite_file(url)
+        database = make_url(url).database
+        if self.is_sqlite and database and database != ":memory:" and not database.startswith("file:"):
+            _prepare_sqlite_file(database)
             # One connection: SQLite lets one writer at a time anyway, and writers
             # queued here wait cheaply, where several connections would spin in
             # SQLite's busy handler (sleeps of up to 100 ms) or fail to upgrade a read.
-            kwargs.update(pool_size=1, max_overflow=0)
+            # It runs on the event loop's thread (storage/sqlite_inline.py).
+            kwargs.update(pool_size=1, max_overflow=0,
+                          async_creator=sqlite_inline.creator(str(Path(database).expanduser())))
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
