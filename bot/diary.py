@@ -56,6 +56,7 @@ class Diary:
         self.default_tz = default_tz
         # work for after the commit (e.g. drawing), so as not to hold the transaction
         self.afterwards: list[Callable[[], Awaitable[None]]] = []
+        self._shown: dict[str, datetime] | None = None  # advice key -> last shown
 
     @property
     def tz_name(self) -> str:
@@ -234,13 +235,15 @@ class Diary:
                            every: timedelta | None = timedelta(days=7)) -> list[Advice]:
         """The candidates not shown within `every` (None: shown ever), now marked shown."""
         repo = AdviceRepo(self.session, self.user)
-        last = await repo.last_shown()
+        if self._shown is None:  # read once per transaction
+            self._shown = await repo.last_shown()
         fresh = []
         for item in candidates:
-            seen = last.get(item.key)
+            seen = self._shown.get(item.key)
             if seen is None or (every is not None and now - seen >= every):
                 fresh.append(item)
                 await repo.shown(item.key, now)
+                self._shown[item.key] = now
         return fresh
 
     async def pattern_advice(self, now: datetime, history: list[Entry] | None = None) -> list[Advice]:

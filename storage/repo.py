@@ -70,31 +70,32 @@ class EntryRepo:
         )
         return list(result.scalars())
 
-    async def add(self, rows: Sequence[dict[str, Any]]) -> tuple[list[Entry], bool]:
+    async def add(self, rows: Sequence[dict[str, Any]]) -> tuple[list[Any], bool]:
         """Store the entries of one message, once.
 
-        Returns the entries and True when the message had been stored before (a
-        re-delivered update): then nothing new is written.
+        Returns the entries (plain rows or Entry objects, the same attributes) and True
+        when the message had been stored before (a re-delivered update): then nothing
+        new is written.
         """
         if not rows:
             return [], False
         chat_id, message_id = rows[0].get("chat_id"), rows[0].get("message_id")
-        if chat_id is not None and message_id is not None:
-            existing = await self.from_message(chat_id, message_id)
-            if existing:
-                return existing, True
-        entries = [Entry(user_id=self.user.id, part=i, **row) for i, row in enumerate(rows)]
-        try:
-            async with self.session.begin_nested():
-                self.session.add_all(entries)
-        except IntegrityError:  # the same update, handled concurrently elsewhere?
-            if chat_id is None or message_id is None:
-                raise
-            existing = await self.from_message(chat_id, message_id)
-            if not existing:  # no: some other refusal, which must not pass for "stored"
-                raise
-            return existing, True
-        return entries, False
+        values = [{**row, "user_id": self.user.id, "part": i} for i, row in enumerate(rows)]
+        if chat_id is None or message_id is None:  # no message to be unique to
+            entries = [Entry(**v) for v in values]
+            self.session.add_all(entries)
+            await self.session.flush()
+            return entries, False
+        # one statement: a concurrent or repeated handling of the same message inserts
+        # nothing (the unique source key), and then gets what the first one stored
+        table = Entry.__table__
+        stmt = (_insert_for(self.session)(table).values(values)
+                .on_conflict_do_nothing(index_elements=["user_id", "chat_id", "message_id", "part"])
+                .returning(*table.c))
+        entries = list((await self.session.execute(stmt)).all())
+        if len(entries) == len(rows):
+            return sorted(entries, key=lambda e: e.part), False
+        return await self.from_message(chat_id, message_id), True
 
     async def add_part(self, row: dict[str, Any], part: int) -> Entry:
         """One more part of a message already stored (an edit that now says more)."""
@@ -306,15 +307,10 @@ class AdviceRepo:
         return dict(result.all())
 
     async def shown(self, key: str, at: datetime) -> None:
-        result = await self.session.execute(
-            select(AdviceShown).where(AdviceShown.user_id == self.user.id, AdviceShown.key == key)
-        )
-        row = result.scalar_one_or_none()
-        if row is None:
-            self.session.add(AdviceShown(user_id=self.user.id, key=key, shown_at=at))
-        else:
-            row.shown_at = at
-        await self.session.flush()
+        stmt = _insert_for(self.session)(AdviceShown).values(
+            user_id=self.user.id, key=key, shown_at=at)
+        await self.session.execute(stmt.on_conflict_do_update(
+            index_elements=["user_id", "key"], set_={"shown_at": stmt.excluded.shown_at}))
 
 
 class TrialRepo:
