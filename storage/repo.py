@@ -89,10 +89,10 @@ class EntryRepo:
         # one statement: a concurrent or repeated handling of the same message inserts
         # nothing (the unique source key), and then gets what the first one stored
         table = Entry.__table__
-        stmt = (_insert_for(self.session)(table).values(values)
+        stmt = (_insert_for(self.session)(table)
                 .on_conflict_do_nothing(index_elements=["user_id", "chat_id", "message_id", "part"])
                 .returning(*table.c))
-        entries = list((await self.session.execute(stmt)).all())
+        entries = list((await self.session.execute(stmt, values)).all())
         if len(entries) == len(rows):
             return sorted(entries, key=lambda e: e.part), False
         return await self.from_message(chat_id, message_id), True
@@ -260,10 +260,10 @@ class Schedule:
         were new (a conflicting one was inserted by another instance: not ours to send)."""
         if not rows:
             return {}
-        stmt = (_insert_for(self.session)(Occurrence).values(rows)
+        stmt = (_insert_for(self.session)(Occurrence.__table__)
                 .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
                 .returning(Occurrence.reminder_id, Occurrence.id))
-        result = await self.session.execute(stmt)
+        result = await self.session.execute(stmt, rows)
         return {reminder_id: occurrence_id for reminder_id, occurrence_id in result.all()}
 
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
@@ -355,11 +355,11 @@ class InboxRepo:
         statement; returns the ids that are new (the others are re-deliveries)."""
         if not rows:
             return set()
-        stmt = (_insert_for(self.session)(Inbox)
-                .values([{**row, "attempts": 0} for row in rows])
+        stmt = (_insert_for(self.session)(Inbox.__table__)
                 .on_conflict_do_nothing(index_elements=["update_id"])
                 .returning(Inbox.update_id))
-        return set((await self.session.execute(stmt)).scalars())
+        return set((await self.session.execute(stmt, [{**row, "attempts": 0} for row in rows]))
+                   .scalars())
 
     async def done(self, update_ids: Sequence[int]) -> None:
         await self.session.execute(delete(Inbox).where(Inbox.update_id.in_(update_ids)))
