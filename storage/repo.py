@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +20,7 @@ class UserRepo:
         self.session = session
 
     async def get(self, telegram_id: int) -> User | None:
-        result = await self.session.execute(select(User).where(User.telegram_id == telegram_id))
+        result = await self.session.execute(_USER, {"telegram_id": telegram_id})
         return result.scalar_one_or_none()
 
     async def get_or_create(self, telegram_id: int) -> tuple[User, bool]:
@@ -88,11 +90,8 @@ class EntryRepo:
             return entries, False
         # one statement: a concurrent or repeated handling of the same message inserts
         # nothing (the unique source key), and then gets what the first one stored
-        table = Entry.__table__
-        stmt = (_insert_for(self.session)(table)
-                .on_conflict_do_nothing(index_elements=["user_id", "chat_id", "message_id", "part"])
-                .returning(*table.c))
-        entries = list((await self.session.execute(stmt, values)).all())
+        entries = list((await self.session.execute(_statements(self.session).add_entries,
+                                                   values)).all())
         if len(entries) == len(rows):
             return sorted(entries, key=lambda e: e.part), False
         return await self.from_message(chat_id, message_id), True
@@ -159,11 +158,7 @@ class EntryRepo:
     async def rows_between(self, start: datetime, end: datetime) -> list[Any]:
         """Like `between`, as plain rows (no ORM bookkeeping): for reading many at once."""
         result = await self.session.execute(
-            select(*Entry.__table__.c)
-            .where(Entry.user_id == self.user.id, Entry.deleted_at.is_(None),
-                   Entry.at >= start, Entry.at < end)
-            .order_by(Entry.at, Entry.id)
-        )
+            _ROWS_BETWEEN, {"user_id": self.user.id, "start": start, "end": end})
         return list(result.all())
 
 
@@ -260,10 +255,7 @@ class Schedule:
         were new (a conflicting one was inserted by another instance: not ours to send)."""
         if not rows:
             return {}
-        stmt = (_insert_for(self.session)(Occurrence.__table__)
-                .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
-                .returning(Occurrence.reminder_id, Occurrence.id))
-        result = await self.session.execute(stmt, rows)
+        result = await self.session.execute(_statements(self.session).add_occurrences, rows)
         return {reminder_id: occurrence_id for reminder_id, occurrence_id in result.all()}
 
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
@@ -301,16 +293,12 @@ class AdviceRepo:
         self.user = user
 
     async def last_shown(self) -> dict[str, datetime]:
-        result = await self.session.execute(
-            select(AdviceShown.key, AdviceShown.shown_at).where(AdviceShown.user_id == self.user.id)
-        )
+        result = await self.session.execute(_ADVICE_SHOWN, {"user_id": self.user.id})
         return dict(result.all())
 
     async def shown(self, key: str, at: datetime) -> None:
-        stmt = _insert_for(self.session)(AdviceShown).values(
-            user_id=self.user.id, key=key, shown_at=at)
-        await self.session.execute(stmt.on_conflict_do_update(
-            index_elements=["user_id", "key"], set_={"shown_at": stmt.excluded.shown_at}))
+        await self.session.execute(_statements(self.session).advice_shown,
+                                   {"user_id": self.user.id, "key": key, "shown_at": at})
 
 
 class TrialRepo:
@@ -335,13 +323,57 @@ class TrialRepo:
         return trial
 
 
-def _insert_for(session: AsyncSession) -> Any:
-    """INSERT with ON CONFLICT for the backend in use (both supported ones have it)."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+# Statements on the hot path, built once: building one (coercing each column, making
+# its cache key) costs about as much as running it on SQLite.
+_USER = select(User).where(User.telegram_id == bindparam("telegram_id"))
+_ROWS_BETWEEN = (
+    select(*Entry.__table__.c)
+    .where(Entry.user_id == bindparam("user_id"), Entry.deleted_at.is_(None),
+           Entry.at >= bindparam("start"), Entry.at < bindparam("end"))
+    .order_by(Entry.at, Entry.id)
+)
+_ADVICE_SHOWN = select(AdviceShown.key, AdviceShown.shown_at).where(
+    AdviceShown.user_id == bindparam("user_id"))
+
+
+@dataclass(frozen=True)
+class _Upserts:
+    """INSERT .. ON CONFLICT for one backend (both supported ones have it)."""
+
+    add_entries: Any
+    advice_shown: Any
+    add_inbox: Any
+    add_occurrences: Any
+
+    @classmethod
+    def build(cls, insert: Any) -> _Upserts:
+        entries = Entry.__table__
+        shown = insert(AdviceShown.__table__)
+        return cls(
+            add_entries=insert(entries).on_conflict_do_nothing(
+                index_elements=["user_id", "chat_id", "message_id", "part"]
+            ).returning(*entries.c),
+            advice_shown=shown.on_conflict_do_update(
+                index_elements=["user_id", "key"], set_={"shown_at": shown.excluded.shown_at}),
+            add_inbox=insert(Inbox.__table__).on_conflict_do_nothing(
+                index_elements=["update_id"]).returning(Inbox.update_id),
+            add_occurrences=insert(Occurrence.__table__).on_conflict_do_nothing(
+                index_elements=["reminder_id", "due_at"]
+            ).returning(Occurrence.reminder_id, Occurrence.id),
+        )
+
+
+@functools.cache
+def _upserts(dialect: str) -> _Upserts:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
     else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert
+        from sqlalchemy.dialects.sqlite import insert
+    return _Upserts.build(insert)
+
+
+def _statements(session: AsyncSession) -> _Upserts:
+    return _upserts(session.get_bind().dialect.name)
 
 
 class InboxRepo:
@@ -355,11 +387,9 @@ class InboxRepo:
         statement; returns the ids that are new (the others are re-deliveries)."""
         if not rows:
             return set()
-        stmt = (_insert_for(self.session)(Inbox.__table__)
-                .on_conflict_do_nothing(index_elements=["update_id"])
-                .returning(Inbox.update_id))
-        return set((await self.session.execute(stmt, [{**row, "attempts": 0} for row in rows]))
-                   .scalars())
+        result = await self.session.execute(_statements(self.session).add_inbox,
+                                            [{**row, "attempts": 0} for row in rows])
+        return set(result.scalars())
 
     async def done(self, update_ids: Sequence[int]) -> None:
         await self.session.execute(delete(Inbox).where(Inbox.update_id.in_(update_ids)))
