@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image, ImageColor
 from pypdf import PdfReader
 
+from bot.charts import DARK, week_chart
 from bot.conversation import Conversation, Incoming
 from bot.entries import Entry
-from bot.recap import night_of, recap, summarize_week, weekly_series
+from bot.recap import WeekPoint, night_of, recap, summarize_week, weekly_series
 from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
@@ -74,6 +77,33 @@ def test_weekly_series_for_the_chart() -> None:
     series = weekly_series(entries, now, LONDON, weeks=4)
     assert [p.cramps for p in series] == [0, 2, 0, 0]
     assert [p.nights_with_data > 0 for p in series] == [False, True, False, False]
+
+
+def chart(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert image.size == (800, 600)
+    return image
+
+
+def colours(image: Image.Image) -> set[tuple[int, int, int]]:
+    return {c for _, c in image.getcolors(maxcolors=1 << 16)}
+
+
+def test_the_chart_shows_bars_severity_weeks_without_data_and_a_supplement_start() -> None:
+    weeks = [WeekPoint(date(2026, 9, 7) + timedelta(weeks=i), cramps, severity, nights)
+             for i, (cramps, severity, nights) in enumerate(
+                 [(4, 7.0, 7), (0, None, 0), (3, 5.0, 7), (1, 3.0, 7)])]
+    rgb = {name: ImageColor.getrgb(getattr(DARK, name)) for name in ("bar", "line", "no_data", "mark")}
+
+    foot_of_second_week = (318, 501)  # where its grey "no data" stub stands
+
+    marked = chart(week_chart(weeks, {"vitamin_k2": date(2026, 9, 21)}))
+    assert {rgb["bar"], rgb["line"], rgb["mark"]} <= colours(marked)
+    assert marked.getpixel(foot_of_second_week) == rgb["no_data"]
+
+    plain = chart(week_chart([replace(w, nights_with_data=7) for w in weeks], {}))
+    assert rgb["bar"] in colours(plain) and rgb["mark"] not in colours(plain)
+    assert plain.getpixel(foot_of_second_week) == ImageColor.getrgb(DARK.bg)  # 0 cramps: no bar
 
 
 @pytest.fixture
