@@ -65,11 +65,8 @@ class EntryRepo:
 
     async def from_message(self, chat_id: int, message_id: int) -> list[Entry]:
         """What one message stored (undone entries included: they stay undone)."""
-        result = await self.session.execute(
-            self._mine()
-            .where(Entry.chat_id == chat_id, Entry.message_id == message_id)
-            .order_by(Entry.part)
-        )
+        result = await self.session.execute(_FROM_MESSAGE, {
+            "user_id": self.user.id, "chat_id": chat_id, "message_id": message_id})
         return list(result.scalars())
 
     async def add(self, rows: Sequence[dict[str, Any]]) -> tuple[list[Any], bool]:
@@ -309,11 +306,7 @@ class TrialRepo:
         self.user = user
 
     async def current(self) -> Trial | None:
-        result = await self.session.execute(
-            select(Trial).where(Trial.user_id == self.user.id,
-                                Trial.phase.in_(("baseline", "taking")))
-            .order_by(Trial.id.desc()).limit(1)
-        )
+        result = await self.session.execute(_CURRENT_TRIAL, {"user_id": self.user.id})
         return result.scalar_one_or_none()
 
     async def add(self, **fields: Any) -> Trial:
@@ -334,6 +327,15 @@ _ROWS_BETWEEN = (
 )
 _ADVICE_SHOWN = select(AdviceShown.key, AdviceShown.shown_at).where(
     AdviceShown.user_id == bindparam("user_id"))
+_FROM_MESSAGE = select(Entry).where(
+    Entry.user_id == bindparam("user_id"), Entry.chat_id == bindparam("chat_id"),
+    Entry.message_id == bindparam("message_id")).order_by(Entry.part)
+_CURRENT_TRIAL = select(Trial).where(
+    Trial.user_id == bindparam("user_id"), Trial.phase.in_(("baseline", "taking"))
+).order_by(Trial.id.desc()).limit(1)
+# Core, not ORM: an ORM bulk delete would first look for the rows among loaded objects
+_INBOX_DONE = delete(Inbox.__table__).where(
+    Inbox.__table__.c.update_id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -392,7 +394,7 @@ class InboxRepo:
         return set(result.scalars())
 
     async def done(self, update_ids: Sequence[int]) -> None:
-        await self.session.execute(delete(Inbox).where(Inbox.update_id.in_(update_ids)))
+        await self.session.execute(_INBOX_DONE, {"ids": list(update_ids)})
 
     async def claim_stale(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Inbox]:
         """Updates whose lease ran out: leased again to this caller, attempts counted."""
