@@ -90,7 +90,26 @@ class Load:
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     update_id: int = 0
     message_id: int = 10_000_000
-    posts: list[tuple[int, float]] = field(default_factory=list)
+    # what the bot sent, read once each (the driver's own cost must stay small: on
+    # two cores it shares the CPU with the bot it measures)
+    seen: int = 0
+    replies: dict[int, list[float]] = field(default_factory=dict)  # chat -> reply times
+    undo: dict[int, str] = field(default_factory=dict)  # chat -> its newest Undo button
+
+    def catch_up(self) -> None:
+        with self.stub._lock:
+            new = self.stub.calls[self.seen:]
+        self.seen += len(new)
+        for call in new:
+            chat = call.params.get("chat_id")
+            if call.method not in REPLIES or not isinstance(chat, int):
+                continue
+            self.replies.setdefault(chat, []).append(call.at)
+            keyboard = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
+            found = [b["callback_data"] for row in keyboard for b in row
+                     if b["callback_data"].startswith("undo:")]
+            if found:
+                self.undo[chat] = found[0]
 
     def next_update(self) -> tuple[int, dict]:
         self.update_id += 1
@@ -100,14 +119,8 @@ class Load:
         sender = {"id": user, "is_bot": False, "first_name": "Ann"}
         roll = self.rng.random()
         if roll < 0.15:  # a button: Undo on the user's last entry, or "Why?"
-            data = "why:ease_cramp"
-            for call in reversed(self.stub.sent(user)):
-                keyboard = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
-                found = [b["callback_data"] for row in keyboard for b in row
-                         if b["callback_data"].startswith("undo:")]
-                if found:
-                    data = found[0]
-                    break
+            self.catch_up()
+            data = self.undo.get(user, "why:ease_cramp")
             return user, {"update_id": self.update_id, "callback_query": {
                 "id": str(self.update_id), "from": sender, "chat_instance": "1", "data": data,
                 "message": {"message_id": self.message_id, "date": int(time.time()), "chat": chat,
@@ -163,7 +176,8 @@ async def drive(load: Load, ports: list[int], count: int, rate: float | None) ->
     latencies: list[float] = []
     deadline = time.monotonic() + 120
     while True:
-        latencies, last = match(load.stub, posts)
+        load.catch_up()
+        latencies, last = match(load.replies, posts)
         if len(latencies) == len(posts) or time.monotonic() > deadline:
             break
         await asyncio.sleep(0.2)
@@ -177,12 +191,8 @@ async def drive(load: Load, ports: list[int], count: int, rate: float | None) ->
     }
 
 
-def match(stub: BotApiStub, posts: list[tuple[int, float]]) -> tuple[list[float], float]:
+def match(by_chat: dict[int, list[float]], posts: list[tuple[int, float]]) -> tuple[list[float], float]:
     """Each post's first reply to its chat after it, in order (a reply answers one post)."""
-    by_chat: dict[int, list[float]] = {}
-    for call in stub.sent():
-        if call.method in REPLIES and isinstance(call.params.get("chat_id"), int):
-            by_chat.setdefault(call.params["chat_id"], []).append(call.at)
     used: dict[int, int] = {}
     latencies, last = [], 0.0
     for chat, t in sorted(posts, key=lambda p: p[1]):
