@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from storage import Database, EntryRepo, UserRepo
 from storage.models import Entry, User
-from tests.conftest import open_db
+from tests.conftest import _admin, open_db
 
 
 def row(**kw):
@@ -100,3 +100,22 @@ def test_naive_datetimes_are_refused() -> None:
 
     with pytest.raises(ValueError):
         UTCDateTime().process_bind_param(datetime(2026, 1, 1), None)  # type: ignore[arg-type]
+
+
+async def test_a_connection_lost_while_resting_in_the_pool_is_replaced_unnoticed(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL restarted (or a proxy dropped idle connections) while the bot was quiet:
+    the next message is stored as usual, not failed and retried minutes later."""
+    import storage.db
+
+    async with open_db(pg_url) as db:
+        async with db.session() as session:
+            pid = (await session.execute(text("select pg_backend_pid()"))).scalar()
+        await _admin(f"select pg_terminate_backend({int(pid)})")  # from outside the pool
+        monkeypatch.setattr(storage.db, "PING_AFTER", 0.0)
+        for telegram_id in (1, 2):  # whichever pooled connection comes first
+            async with db.session() as session:
+                await UserRepo(session).get_or_create(telegram_id)
+        async with db.session() as session:
+            users = (await session.execute(select(func.count()).select_from(User))).scalar()
+        assert users == 2
