@@ -84,11 +84,11 @@ def main() -> None:
         rss, peak = rss_mb(bot.pid)
         print(f"idle `charley run`, {args.users} users, {int(args.seconds)} ticks: RSS {rss:.0f} MB "
               f"(min {min(samples):.0f}, max {max(samples):.0f}), peak {peak:.0f} MB  (target < 150 MB)")
-        stub.send_text(42, "/week")  # the first chart loads matplotlib
+        stub.send_text(42, "/week")  # the first chart: Pillow, fonts, label cache
         deadline = time.monotonic() + 30
         while len(stub.replies(42)) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
-        print(f"after a first /week (matplotlib loaded): RSS {rss_mb(bot.pid)[0]:.0f} MB")
+        print(f"after a first /week (chart drawn): RSS {rss_mb(bot.pid)[0]:.0f} MB")
     finally:
         bot.terminate()
         bot.wait(20)
