@@ -119,3 +119,22 @@ async def test_a_connection_lost_while_resting_in_the_pool_is_replaced_unnoticed
         async with db.session() as session:
             users = (await session.execute(select(func.count()).select_from(User))).scalar()
         assert users == 2
+
+
+async def test_a_refused_write_on_sqlite_is_an_integrity_error_and_the_next_one_works(
+        sqlite_url: str) -> None:
+    """SQLite runs through storage/sqlite_inline.py: its errors must still reach the
+    code as SQLAlchemy's, and a failed transaction must leave the connection usable."""
+    from sqlalchemy.exc import IntegrityError
+
+    async with open_db(sqlite_url) as db:
+        async with db.session() as session:
+            await UserRepo(session).get_or_create(7)
+        with pytest.raises(IntegrityError):
+            async with db.session() as session:
+                session.add(User(telegram_id=7))
+        async with db.session() as session:
+            _user, created = await UserRepo(session).get_or_create(8)
+        assert created
+        async with db.session() as session:
+            assert (await session.execute(select(func.count()).select_from(User))).scalar() == 2
