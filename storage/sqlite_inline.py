@@ -73,6 +73,9 @@ class Cursor:
 
 
 class Connection:
+    """Not offered: setting `isolation_level` (SQLAlchemy would reach into aiosqlite's
+    thread queue); Charley never changes it."""
+
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._conn = connection
         self._connection = connection  # SQLAlchemy checks it to know the connection is open
