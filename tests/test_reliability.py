@@ -43,17 +43,16 @@ def workdir(tmp_path: Path, name: str) -> Path:
 def test_killed_mid_burst_every_message_is_stored_exactly_once(
         stub: BotApiStub, tmp_path: Path, db_url: str, how: str) -> None:
     bot = RunningBot(stub, db_url, workdir(tmp_path, "first"), FAST)
-    bot.wait_ready()
-    sent = [stub.send_text(9000 + i % 25, f"left calf cramp {1 + i % 9} min")["message"]["message_id"]
-            for i in range(500)]
-    # Kill once Telegram considers the first batch delivered: most of it is not handled yet.
-    wait_for(lambda: stub.confirmed_offset > 100, every=0.005)
-    if how == "kill":
-        bot.proc.send_signal(signal.SIGKILL)
-    else:
-        bot.proc.send_signal(signal.SIGTERM)
-    code = bot.proc.wait(30)
-    bot.stop()
+    try:
+        bot.wait_ready()
+        sent = [stub.send_text(9000 + i % 25, f"left calf cramp {1 + i % 9} min")["message"]
+                ["message_id"] for i in range(500)]
+        # Kill once Telegram considers the first batch delivered: most is not handled yet.
+        wait_for(lambda: stub.confirmed_offset > 100, every=0.005)
+        bot.proc.send_signal(signal.SIGKILL if how == "kill" else signal.SIGTERM)
+        code = bot.proc.wait(60)
+    finally:
+        bot.stop()  # never leave a process behind, whatever failed above
     confirmed = stub.confirmed_offset - 1
     stored = entry_counts(db_url)
     assert confirmed >= 100
