@@ -30,7 +30,7 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor
 
-from storage import Database, InboxRepo
+from storage import Database, InboxRepo, unreachable
 
 log = logging.getLogger("charley.intake")
 T, R = TypeVar("T"), TypeVar("R")
@@ -80,6 +80,8 @@ class GroupCommit(Generic[T, R]):
 class DurableQueue(asyncio.Queue):
     """The application's update queue; `put` stores the update before queueing it."""
 
+    FIRST_WAIT, LONGEST_WAIT = 0.25, 10.0  # seconds between tries to store an update
+
     def __init__(self, lease: timedelta) -> None:
         super().__init__()
         self.db: Database | None = None  # set when the application starts
@@ -107,16 +109,34 @@ class DurableQueue(asyncio.Queue):
 
     async def put(self, item: Any) -> None:
         if isinstance(item, Update) and self.db is not None:
-            user = item.effective_user
-            fresh = await self.store({
-                "update_id": item.update_id, "telegram_user_id": user.id if user else None,
-                "payload": json.dumps(item.to_dict(), separators=(",", ":")),
-                "lease_until": datetime.now(UTC) + self.lease})
+            fresh = await self._store_patiently(item)
             if not fresh:  # re-delivered while still pending: handled from the inbox
                 log.debug("update %s delivered again; already stored", item.update_id)
                 return
             self.in_hand.add(item.update_id)
         await super().put(item)
+
+    async def _store_patiently(self, update: Update) -> bool:
+        """Store the update, waiting out a database that is away for a while. Meanwhile
+        the Updater asks Telegram for nothing more (and confirms nothing), and a webhook
+        request stays unanswered: nothing is lost, it only waits."""
+        user = update.effective_user
+        payload = json.dumps(update.to_dict(), separators=(",", ":"))
+        wait = self.FIRST_WAIT
+        while True:
+            try:
+                return await self.store({
+                    "update_id": update.update_id,
+                    "telegram_user_id": user.id if user else None,
+                    "payload": payload, "lease_until": datetime.now(UTC) + self.lease})
+            except Exception as exc:
+                if not unreachable(exc):
+                    raise
+                # the type only: the message would carry the statement and what users wrote
+                log.warning("database unreachable (%s); update %s waits %.1f s",
+                            type(exc).__name__, update.update_id, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, self.LONGEST_WAIT)
 
     async def put_again(self, update: Update) -> None:
         """A stored update, handled again (it is in the inbox already)."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,6 +23,15 @@ from . import sqlite_inline
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x6368_6172  # "char": one migrator at a time on PostgreSQL
+
+
+def unreachable(exc: BaseException) -> bool:
+    """The database could not be reached, or dropped the connection mid-way (a restart,
+    a failover, a proxy timing out, a locked or full disk): the same work may succeed if
+    tried again. Not so for a constraint or a bad statement."""
+    if isinstance(exc, DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+    return isinstance(exc, OSError | TimeoutError)  # connecting: refused, reset, timed out
 
 
 def _prepare_sqlite_file(database: str) -> None:
