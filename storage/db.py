@@ -78,7 +78,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {}
+        # An error's text leaves out the statement's values (what users wrote): it is
+        # logged with its traceback, and message texts are logged only at DEBUG.
+        kwargs: dict[str, Any] = {"hide_parameters": True}
         database = make_url(url).database
         if self.is_sqlite and database and database != ":memory:" and not database.startswith("file:"):
             _prepare_sqlite_file(database)
