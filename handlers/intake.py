@@ -187,7 +187,7 @@ class DurableApplication(Application):
 async def replay(application: Application, now: datetime | None = None) -> int:
     """Queue again the stored updates whose lease ran out; returns how many."""
     queue = application.update_queue
-    if not isinstance(queue, DurableQueue) or queue.db is None:
+    if not isinstance(queue, DurableQueue) or queue.db is None or not application.running:
         return 0
     now = now or datetime.now(UTC)
     again: list[tuple[Update, int]] = []
@@ -210,7 +210,13 @@ async def replay(application: Application, now: datetime | None = None) -> int:
             await application.bot.send_message(user_id, GAVE_UP)
         except TelegramError:
             log.warning("could not tell a user that an update was dropped")
-    for update, attempt in again:
+    for done, (update, attempt) in enumerate(again):
+        if not application.running:
+            # Stopping: ptb queued its stop signal and waits for the queue to empty, so an
+            # update queued behind it would never be handled and the exit would hang. The
+            # rest stay in the inbox, for whichever instance runs next.
+            log.info("stopping: %d stored updates left for later", len(again) - done)
+            return done
         if isinstance(application, DurableApplication):
             application.retried[update.update_id] = attempt
             while len(application.retried) > 10_000:

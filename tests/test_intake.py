@@ -70,3 +70,28 @@ async def test_a_batch_never_exceeds_its_limit(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(commit, "MOST", 4)
     assert await asyncio.gather(*(commit(i) for i in range(10))) == list(range(10))
     assert sizes == [4, 4, 2]
+
+
+async def test_a_stopping_bot_queues_no_stored_update_behind_its_stop_signal(db_url: str) -> None:
+    """ptb's stop waits for the update queue to empty after its stop signal: an update
+    re-queued from the inbox after that signal was never handled, and SIGTERM hung."""
+    from datetime import UTC, datetime
+
+    from telegram.ext import Application
+
+    from handlers.intake import DurableApplication, replay
+
+    async with open_db(db_url) as db:
+        queue = DurableQueue(timedelta(seconds=1))
+        queue.db = db
+        app = (Application.builder().token("1:fake").application_class(DurableApplication)
+               .update_queue(queue).build())
+        await queue.store({"update_id": 5, "telegram_user_id": 7,
+                           "payload": update(5).to_json(), "lease_until": datetime.now(UTC)})
+        later = datetime.now(UTC) + timedelta(seconds=2)
+        assert not app.running  # as from the moment ptb's stop begins
+        assert await replay(app, later) == 0
+        assert queue.empty()
+        async with db.session() as session:  # still stored, for the next instance to handle
+            left = (await session.execute(text("select update_id from inbox"))).scalars().all()
+        assert left == [5]
