@@ -87,6 +87,10 @@ class DurableQueue(asyncio.Queue):
         self.db: Database | None = None  # set when the application starts
         self.lease = lease
         self.in_hand: set[int] = set()  # queued or being handled in this process
+        # Set as the application stops: ptb queues its stop signal and waits for the queue
+        # to empty, so an update queued behind the signal would never be taken and the
+        # exit would hang. Updates that arrive then stay in the inbox for the next run.
+        self.closing = False
         self.store = GroupCommit(self._store)
         self.settle = GroupCommit(self._settle)
 
@@ -108,18 +112,29 @@ class DurableQueue(asyncio.Queue):
         return [None] * len(update_ids)
 
     async def put(self, item: Any) -> None:
+        """The Updater's way in. A database that is away is waited out: meanwhile the
+        Updater asks Telegram for nothing more and confirms nothing; nothing is lost."""
         if isinstance(item, Update) and self.db is not None:
-            fresh = await self._store_patiently(item)
-            if not fresh:  # re-delivered while still pending: handled from the inbox
-                log.debug("update %s delivered again; already stored", item.update_id)
-                return
-            self.in_hand.add(item.update_id)
-        await super().put(item)
+            await self._accept(item, patient=True)
+        else:
+            await super().put(item)
 
-    async def _store_patiently(self, update: Update) -> bool:
-        """Store the update, waiting out a database that is away for a while. Meanwhile
-        the Updater asks Telegram for nothing more (and confirms nothing), and a webhook
-        request stays unanswered: nothing is lost, it only waits."""
+    async def offer(self, update: Update) -> None:
+        """The webhook's way in: raises at once if the update cannot be stored, so the
+        request is answered with an error and Telegram sends the update again."""
+        await self._accept(update, patient=False)
+
+    async def _accept(self, update: Update, patient: bool) -> None:
+        if not await self._store_one(update, patient):  # re-delivered while pending
+            log.debug("update %s delivered again; already stored", update.update_id)
+            return
+        if self.closing:
+            log.info("stopping: update %s stays stored for later", update.update_id)
+            return
+        self.in_hand.add(update.update_id)
+        await super().put(update)
+
+    async def _store_one(self, update: Update, patient: bool) -> bool:
         user = update.effective_user
         payload = json.dumps(update.to_dict(), separators=(",", ":"))
         wait = self.FIRST_WAIT
@@ -130,7 +145,7 @@ class DurableQueue(asyncio.Queue):
                     "telegram_user_id": user.id if user else None,
                     "payload": payload, "lease_until": datetime.now(UTC) + self.lease})
             except Exception as exc:
-                if not unreachable(exc):
+                if not patient or not unreachable(exc):
                     raise
                 # the type only: the message would carry the statement and what users wrote
                 log.warning("database unreachable (%s); update %s waits %.1f s",
@@ -139,9 +154,11 @@ class DurableQueue(asyncio.Queue):
             wait = min(wait * 2, self.LONGEST_WAIT)
 
     async def put_again(self, update: Update) -> None:
-        """A stored update, handled again (it is in the inbox already)."""
-        self.in_hand.add(update.update_id)
-        await super().put(update)
+        """A stored update, handled again (it is in the inbox already; there it stays
+        if the application is stopping)."""
+        if not self.closing:
+            self.in_hand.add(update.update_id)
+            await super().put(update)
 
 
 class DurableApplication(Application):
@@ -151,6 +168,11 @@ class DurableApplication(Application):
         super().__init__(**kwargs)
         self.failed: set[int] = set()
         self.retried: OrderedDict[int, int] = OrderedDict()  # update id -> attempt
+
+    async def stop(self) -> None:
+        if isinstance(self.update_queue, DurableQueue):
+            self.update_queue.closing = True
+        await super().stop()
 
     async def process_update(self, update: object) -> None:
         try:
@@ -187,7 +209,7 @@ class DurableApplication(Application):
 async def replay(application: Application, now: datetime | None = None) -> int:
     """Queue again the stored updates whose lease ran out; returns how many."""
     queue = application.update_queue
-    if not isinstance(queue, DurableQueue) or queue.db is None or not application.running:
+    if not isinstance(queue, DurableQueue) or queue.db is None or queue.closing:
         return 0
     now = now or datetime.now(UTC)
     again: list[tuple[Update, int]] = []
@@ -211,10 +233,7 @@ async def replay(application: Application, now: datetime | None = None) -> int:
         except TelegramError:
             log.warning("could not tell a user that an update was dropped")
     for done, (update, attempt) in enumerate(again):
-        if not application.running:
-            # Stopping: ptb queued its stop signal and waits for the queue to empty, so an
-            # update queued behind it would never be handled and the exit would hang. The
-            # rest stay in the inbox, for whichever instance runs next.
+        if queue.closing:  # stopping: the rest stay in the inbox
             log.info("stopping: %d stored updates left for later", len(again) - done)
             return done
         if isinstance(application, DurableApplication):

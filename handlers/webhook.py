@@ -27,6 +27,8 @@ from tornado.web import RequestHandler
 
 from storage import Database
 
+from .intake import DurableQueue
+
 log = logging.getLogger("charley.webhook")
 MAX_BODY = 1 << 20  # an update is a few kB; a file never comes in the body
 
@@ -52,7 +54,11 @@ class _UpdateHandler(RequestHandler):
             self.finish("bad update")
             return
         try:
-            await self.application_.update_queue.put(update)  # stored before we answer
+            queue = self.application_.update_queue
+            if isinstance(queue, DurableQueue):
+                await queue.offer(update)  # stored before we answer
+            else:
+                await queue.put(update)
         except Exception:
             log.warning("could not store update %s; Telegram will send it again",
                         data.get("update_id"))

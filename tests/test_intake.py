@@ -4,14 +4,17 @@ tell every caller of its own outcome, and delete settled updates."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy.exc import OperationalError
 from telegram import Update
+from telegram.ext import Application
 
-from handlers.intake import DurableQueue, GroupCommit
-from tests.conftest import open_db
+from handlers.intake import DurableApplication, DurableQueue, GroupCommit, replay
+from tests.botapi import BotApiStub
+from tests.conftest import TOKEN, open_db
 
 
 def update(update_id: int, user: int = 7) -> Update:
@@ -72,26 +75,68 @@ async def test_a_batch_never_exceeds_its_limit(monkeypatch: pytest.MonkeyPatch) 
     assert sizes == [4, 4, 2]
 
 
-async def test_a_stopping_bot_queues_no_stored_update_behind_its_stop_signal(db_url: str) -> None:
-    """ptb's stop waits for the update queue to empty after its stop signal: an update
-    re-queued from the inbox after that signal was never handled, and SIGTERM hung."""
-    from datetime import UTC, datetime
 
-    from telegram.ext import Application
+async def inbox_ids(db) -> list[int]:
+    async with db.session() as session:
+        return sorted((await session.execute(text("select update_id from inbox"))).scalars())
 
-    from handlers.intake import DurableApplication, replay
 
+async def test_a_bot_stopping_as_a_stored_update_comes_due_exits_and_keeps_it(
+        db_url: str, stub: BotApiStub) -> None:
+    """ptb's stop waits for the update queue to empty behind its stop signal: an update
+    queued after the signal was never taken, and SIGTERM hung (seen in CI)."""
     async with open_db(db_url) as db:
         queue = DurableQueue(timedelta(seconds=1))
         queue.db = db
-        app = (Application.builder().token("1:fake").application_class(DurableApplication)
-               .update_queue(queue).build())
-        await queue.store({"update_id": 5, "telegram_user_id": 7,
-                           "payload": update(5).to_json(), "lease_until": datetime.now(UTC)})
-        later = datetime.now(UTC) + timedelta(seconds=2)
-        assert not app.running  # as from the moment ptb's stop begins
-        assert await replay(app, later) == 0
+        app = (Application.builder().token(TOKEN).base_url(f"{stub.url}/bot")
+               .application_class(DurableApplication).update_queue(queue).build())
+        await app.initialize()
+        await app.start()
+        try:
+            await queue.store({"update_id": 5, "telegram_user_id": 7,
+                               "payload": update(5).to_json(), "lease_until": datetime.now(UTC)})
+            stopping = asyncio.create_task(app.stop())
+            await asyncio.sleep(0.1)  # stop() now waits for the queue to empty
+            assert await replay(app, datetime.now(UTC) + timedelta(seconds=2)) == 0
+            await queue.put(update(6))  # a webhook request or poll that was under way
+            await asyncio.wait_for(stopping, 5)
+        finally:
+            await app.shutdown()
+        assert await inbox_ids(db) == [5, 6]  # for the next run (or another instance)
+
+
+async def test_the_updater_waits_out_a_database_that_is_away_and_the_webhook_does_not(
+        db_url: str) -> None:
+    """Polling: storing an update is tried again until the database answers (ptb's
+    polling loop ended on the error, and the bot with it). Webhook: it fails at once, the
+    request gets an error and Telegram sends the update again."""
+    async with open_db(db_url) as db:
+        queue = DurableQueue(timedelta(minutes=5))
+        queue.db = db
+        queue.FIRST_WAIT = 0.01
+        failures = 2
+
+        async def away_for_a_moment(rows):
+            nonlocal failures
+            if failures:
+                failures -= 1
+                raise OperationalError("INSERT INTO inbox ...", {}, ConnectionError("gone"))
+            return await queue._store(rows)
+
+        queue.store = GroupCommit(away_for_a_moment)
+        await queue.put(update(1))
+        assert failures == 0 and queue.get_nowait().update_id == 1
+        failures = 1
+        with pytest.raises(OperationalError):
+            await queue.offer(update(2))
         assert queue.empty()
-        async with db.session() as session:  # still stored, for the next instance to handle
-            left = (await session.execute(text("select update_id from inbox"))).scalars().all()
-        assert left == [5]
+        await queue.offer(update(2))  # Telegram's next try
+        assert queue.get_nowait().update_id == 2
+        assert await inbox_ids(db) == [1, 2]
+
+        async def broken(rows):  # not the database being away: a bug, not waited on
+            raise ValueError("bad row")
+
+        queue.store = GroupCommit(broken)
+        with pytest.raises(ValueError):
+            await asyncio.wait_for(queue.put(update(3)), 5)
