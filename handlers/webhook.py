@@ -18,7 +18,6 @@ import signal
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
-from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 from tornado.httpserver import HTTPServer
@@ -80,8 +79,7 @@ class _HealthHandler(RequestHandler):
             self.finish("starting or stopping")
             return
         try:
-            async with db.engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
+            await db.ping()
         except Exception:
             self.set_status(503)
             self.finish("database unavailable")
