@@ -153,12 +153,14 @@ class DurableQueue(asyncio.Queue):
             await asyncio.sleep(wait)
             wait = min(wait * 2, self.LONGEST_WAIT)
 
-    async def put_again(self, update: Update) -> None:
-        """A stored update, handled again (it is in the inbox already; there it stays
-        if the application is stopping)."""
-        if not self.closing:
-            self.in_hand.add(update.update_id)
-            await super().put(update)
+    def put_again(self, update: Update) -> bool:
+        """A stored update, handled again (it is in the inbox already); False if the
+        application is stopping, and there it stays."""
+        if self.closing:
+            return False
+        self.in_hand.add(update.update_id)
+        super().put_nowait(update)  # unbounded: never full
+        return True
 
 
 class DurableApplication(Application):
@@ -233,15 +235,15 @@ async def replay(application: Application, now: datetime | None = None) -> int:
         except TelegramError:
             log.warning("could not tell a user that an update was dropped")
     for done, (update, attempt) in enumerate(again):
-        if queue.closing:  # stopping: the rest stay in the inbox
+        if not queue.put_again(update):  # stopping: the rest stay in the inbox
             log.info("stopping: %d stored updates left for later", len(again) - done)
             return done
+        # recorded before the update can be taken: nothing has yielded since
         if isinstance(application, DurableApplication):
             application.retried[update.update_id] = attempt
             while len(application.retried) > 10_000:
                 application.retried.popitem(last=False)
         log.info("handling update %s again (attempt %d)", update.update_id, attempt + 1)
-        await queue.put_again(update)
     return len(again)
 
 

@@ -36,6 +36,9 @@ class _UpdateHandler(RequestHandler):
     def initialize(self, bot_app: Application, secret: bytes) -> None:
         self.application_ = bot_app
         self.secret = secret
+        if not isinstance(bot_app.update_queue, DurableQueue):
+            raise TypeError("the webhook stores each update before answering: DurableQueue")
+        self.queue: DurableQueue = bot_app.update_queue
 
     async def post(self) -> None:
         given = self.request.headers.get("X-Telegram-Bot-Api-Secret-Token", "").encode()
@@ -53,11 +56,7 @@ class _UpdateHandler(RequestHandler):
             self.finish("bad update")
             return
         try:
-            queue = self.application_.update_queue
-            if isinstance(queue, DurableQueue):
-                await queue.offer(update)  # stored before we answer
-            else:
-                await queue.put(update)
+            await self.queue.offer(update)  # stored before we answer
         except Exception:
             log.warning("could not store update %s; Telegram will send it again",
                         data.get("update_id"))
