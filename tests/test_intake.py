@@ -24,6 +24,11 @@ def update(update_id: int, user: int = 7) -> Update:
         "from": {"id": user, "is_bot": False, "first_name": "Ann"}}}, None)
 
 
+async def inbox_ids(db) -> list[int]:
+    async with db.session() as session:
+        return sorted((await session.execute(text("select update_id from inbox"))).scalars())
+
+
 async def test_concurrent_updates_share_transactions_and_each_is_queued_once(db_url: str) -> None:
     async with open_db(db_url) as db:
         queue = DurableQueue(timedelta(minutes=5))
@@ -40,9 +45,7 @@ async def test_concurrent_updates_share_transactions_and_each_is_queued_once(db_
         assert len(commits) <= 3  # not one transaction per update
 
         await asyncio.gather(*(queue.settle(i) for i in range(1, 31)))
-        async with db.session() as session:
-            left = (await session.execute(text("select update_id from inbox"))).scalars().all()
-        assert sorted(left) == list(range(31, 41))
+        assert await inbox_ids(db) == list(range(31, 41))
 
 
 async def test_a_failed_write_fails_every_caller_in_it_and_the_next_write_works() -> None:
@@ -75,10 +78,6 @@ async def test_a_batch_never_exceeds_its_limit(monkeypatch: pytest.MonkeyPatch) 
     assert sizes == [4, 4, 2]
 
 
-
-async def inbox_ids(db) -> list[int]:
-    async with db.session() as session:
-        return sorted((await session.execute(text("select update_id from inbox"))).scalars())
 
 
 async def test_a_bot_stopping_as_a_stored_update_comes_due_exits_and_keeps_it(
