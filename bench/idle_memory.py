@@ -73,7 +73,7 @@ def main() -> None:
     stub = BotApiStub(TOKEN).start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": stub.url,
            "DATABASE_URL": url, "LOG_LEVEL": "WARNING", "REMINDER_TICK_SECONDS": "1"}
-    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=work)
+    bot = subprocess.Popen([sys.executable, "-m", "charley", "run"], env=env, cwd=work)
     try:
         while not stub.sent(method="setMyCommands"):
             time.sleep(0.1)

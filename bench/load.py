@@ -291,7 +291,7 @@ def main() -> None:
         bots = [launch("echo bot (ptb, no work), 1 process",
                        [sys.executable, str(ROOT / "bench/echo_bot.py")], "unused", 1, args.users,
                        workdir),
-                launch(label, [sys.executable, "-m", "bot.cli", "run"], db_url, args.instances,
+                launch(label, [sys.executable, "-m", "charley", "run"], db_url, args.instances,
                        args.users, workdir)]
         echo, full = bots
         cpu0 = [b.cpu() for b in bots]

@@ -27,8 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
-from bot.charts import week_chart  # noqa: E402
-from bot.conversation import Conversation  # noqa: E402
+from bot.router import Router  # noqa: E402
+from bot.talk import recap as recap_talk  # noqa: E402
+from bot.talk.charts import ChartWords, week_chart  # noqa: E402
+from bot.usecases import recap  # noqa: E402
 from storage import Database, Entry, UserRepo  # noqa: E402
 
 USER = 42
@@ -71,15 +73,17 @@ async def main() -> None:
     await db.upgrade()
     now = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
     count = await seed(db, args.years, now)
-    talk = Conversation(db, "Europe/London")
+    talk = Router(db, "Europe/London")
     words, charts, cpu = [], [], []
     for i in range(15):
         at = now + timedelta(minutes=i)
         c0, t0 = time.process_time(), time.perf_counter()
-        async with talk.diary(USER) as diary:
-            reply, series, starts = await talk.week_text(diary, at)
+        async with talk.units.open(USER) as u:
+            week = await recap.week(u, at)
+            s = talk.speech(u, at)
+        reply = recap_talk.week(s, week)
         t1 = time.perf_counter()
-        week_chart(series, starts)
+        week_chart(week.series, week.starts, ChartWords.of(s, week.starts))
         t2, c1 = time.perf_counter(), time.process_time()
         if i:  # the first run pays for imports and caches
             words.append((t1 - t0) * 1000)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert, select  # noqa: E402
 
 from bot.reminders import DAILY  # noqa: E402
-from bot.scheduler import ReminderService  # noqa: E402
+from bot.router import Router  # noqa: E402
 from storage import Database, Reminder, Schedule, User  # noqa: E402
 
 ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "UTC"]
@@ -74,7 +74,7 @@ async def tick_costs(db: Database, now: datetime, step: timedelta,
                      rounds: int = 12) -> tuple[float, float, int]:
     """Median ms of the claim query alone, and of a whole tick, `step` apart."""
     finds, ticks, due_total = [], [], 0
-    service = ReminderService(db)
+    service = Router(db)
     for i in range(rounds):
         at = now + step * (i + 1)
         async with db.session() as s:
@@ -87,7 +87,7 @@ async def tick_costs(db: Database, now: datetime, step: timedelta,
         ticks.append((time.perf_counter() - t0) * 1000)
         due_total += len(due)
         for o in out:  # as the job does after each send (not timed: it is per message)
-            await service.mark_sent(o.occurrence_id, 1, at)
+            await service.sent(o, 1, at)
     return statistics.median(finds), statistics.median(ticks), due_total // rounds
 
 

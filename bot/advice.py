@@ -1,145 +1,48 @@
-"""Safety advice: rules and their texts, each with its source.
+"""Safety advice: which rule applies (pure); the words are the catalogue's.
 
-Every text rests on a line of `shared/medical-facts.md`; the source sits next to
-the text so that a "why?" can show it. Charley is a diary: it never diagnoses and
-never proposes a dose.
+Every text rests on a line of `shared/medical-facts.md`; the texts and their sources
+are in the catalogue (`advice.*`, `source.*`), so that a "Why?" can show the source.
+Charley is a diary: it never diagnoses and never proposes a dose.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 EMERGENCY_FLAGS = frozenset({"chest_pain", "breathless"})
 CLOT_FLAGS = frozenset({"swelling", "redness", "warmth"})
-SOON_FLAGS = frozenset({"numbness", "weakness", "skin_change", "fever"})
 
 
 @dataclass(frozen=True, slots=True)
 class Advice:
+    """A rule's outcome: how urgent, and its key. Its words are the catalogue's
+    `advice.<key>`, its source `source.<key>` (shown by the "Why?" button)."""
+
     level: str  # "emergency" | "same_day" | "soon" | "caution" | "info"
-    text: str
-    source: str
-    key: str = ""  # set by the registry below; used by the "Why?" button and the weekly limit
+    key: str = ""  # set by the registry below; also the weekly limit's key
 
 
-EMERGENCY = Advice(
-    "emergency",
-    "⚠️ Leg pain or swelling with chest pain or sudden breathlessness needs help now: "
-    "call emergency services (999 / 911 / 112).",
-    "NHS trust DVT leaflet (Gloucestershire): possible pulmonary embolism.",
-)
-SAME_DAY = Advice(
-    "same_day",
-    "⚠️ Swelling, warmth or redness in one calf can be a blood clot (DVT). "
-    "Please see a doctor or urgent care today. If you also get chest pain or sudden "
-    "breathlessness, call emergency services.",
-    "NHS trust DVT leaflet (Gloucestershire); NICE CKS Leg cramps lists DVT as a mimic.",
-)
-SEE_DOCTOR = Advice(
-    "soon",
-    "Numbness, weakness or skin changes with cramps are worth showing a doctor soon.",
-    "NHS Leg cramps; NHS Inform; NICE CKS Leg cramps.",
-)
-FEVER = Advice(
-    "soon",
-    "A fever with leg pain is worth a call to your doctor.",
-    "medical-facts.md: red flags call for a clinician (parse contract red_flags).",
-)
-LONG_CRAMP = Advice(
-    "soon",
-    "A cramp lasting over 10 minutes is worth mentioning to a doctor, sooner if it "
-    "will not ease.",
-    "NHS Inform (urgent) and NHS (routine) differ; medical-facts.md: see a doctor soon.",
-)
-EASE_CRAMP = Advice(
-    "info",
-    "To ease one: stretch the muscle (for the calf, pull your toes up towards your knee), "
-    "walk or shake the leg, or try warmth.",
-    "NHS Leg cramps; Mayo Clinic Night leg cramps.",
-)
-K2_BLOOD_THINNER_QUESTION = Advice(
-    "info",
-    "Before I set a vitamin K2 reminder: do you take a blood thinner, such as warfarin?",
-    "medical-facts.md rule 3; NIH ODS vitamin K fact sheet; Theuwissen et al. 2013.",
-)
-K2_WARFARIN = Advice(
-    "caution",
-    "Vitamin K changes how warfarin and similar medicines work, even in small amounts. "
-    "Please ask your doctor before starting K2. I'll keep this reminder off until you tell "
-    "me they agreed.",
-    "Theuwissen et al., J Thromb Haemost 2013 (MK-7 10 µg/day shifted INR); NIH ODS vitamin K.",
-)
-K2_OTHER_ANTICOAGULANT = Advice(
-    "caution",
-    "Blood thinners like apixaban or rivaroxaban don't work through vitamin K, but please "
-    "check with your doctor before starting K2 all the same.",
-    "NIH ODS vitamin K fact sheet; medical-facts.md.",
-)
-K2_EVIDENCE = Advice(
-    "info",
-    "About K2: one 8-week trial in people over 65 found fewer cramps on K2 than on "
-    "placebo. Promising, but it is a single study; your diary will show how it goes for you.",
-    "Tan et al., JAMA Intern Med 2024 (PMID 39466236).",
-)
-MAGNESIUM_CAUTION = Advice(
-    "caution",
-    "About magnesium: a Cochrane review found it probably makes little difference to cramps "
-    "in older adults. If you have kidney disease, ask your doctor first. Keep it a few hours "
-    "apart from some antibiotics (tetracyclines, quinolones) and osteoporosis tablets "
-    "(bisphosphonates). The official upper limit from supplements is 350 mg a day for "
-    "adults; take no more than your label says.",
-    "Cochrane 2020; NIH ODS magnesium fact sheet (upper limit 350 mg/day from supplements).",
-)
-QUININE = Advice(
-    "caution",
-    "About quinine: the US regulator (FDA) warns against using it for leg cramps, because "
-    "it can cause serious, even life-threatening blood problems. Tonic water is not a "
-    "remedy either. If a doctor has prescribed it for you, tell them at once about "
-    "unusual bruising, nosebleeds, or blood in urine or stool.",
-    "FDA safety communications 2006 and 2010 (boxed warning); medical-facts.md rule 2.",
-)
-# Patterns over time: each suggests a clinician and says what to bring.
-BRING = " Your /report is a page to show them."
-MOST_NIGHTS = Advice(
-    "soon",
-    "You've had cramps on most nights for two weeks. That is worth a visit to your doctor." + BRING,
-    "NHS and NICE CKS Leg cramps: see a GP when cramps are frequent or disturb sleep.",
-)
-GETTING_WORSE = Advice(
-    "soon",
-    "Your cramps have been getting more frequent or longer week after week. Worth "
-    "talking to your doctor." + BRING,
-    "NHS Leg cramps; NICE CKS: frequent cramps or cramps that disturb daily life.",
-)
-LONG_CRAMPS = Advice(
-    "soon",
-    "You logged a cramp lasting over 10 minutes this week. Worth mentioning to your "
-    "doctor, sooner if one will not ease." + BRING,
-    "NHS Inform (urgent) and NHS (routine) differ; medical-facts.md: see a doctor soon.",
-)
-DAYTIME = Advice(
-    "soon",
-    "Several of your cramps came in the daytime. Cramps that disturb daily life are "
-    "worth showing a doctor." + BRING,
-    "NHS Leg cramps: see a GP if cramps disturb daily life; AFP 2012 (look-alikes).",
-)
-BROKEN_SLEEP = Advice(
-    "soon",
-    "Cramps have woken you several nights in a row. Broken sleep is worth raising with "
-    "your doctor." + BRING,
-    "Cleveland Clinic (the seed's advice) and NHS: cramps that disturb sleep.",
-)
-FLUIDS = Advice(
-    "info",
-    "Drinking enough through the day, and less alcohol and caffeine, may also help.",
-    "Mayo Clinic Night leg cramps.",
-)
-NOT_A_DOCTOR = (
-    "I am a diary, not a doctor: I keep your notes and remind you, and I point you to a "
-    "professional when something sounds worrying."
-)
+EMERGENCY = Advice("emergency")
+SAME_DAY = Advice("same_day")
+SEE_DOCTOR = Advice("soon")
+FEVER = Advice("soon")
+LONG_CRAMP = Advice("soon")
+EASE_CRAMP = Advice("info")
+K2_BLOOD_THINNER_QUESTION = Advice("info")
+K2_WARFARIN = Advice("caution")
+K2_OTHER_ANTICOAGULANT = Advice("caution")
+K2_EVIDENCE = Advice("info")
+MAGNESIUM_CAUTION = Advice("caution")
+QUININE = Advice("caution")
+MOST_NIGHTS = Advice("soon")
+GETTING_WORSE = Advice("soon")
+LONG_CRAMPS = Advice("soon")
+DAYTIME = Advice("soon")
+BROKEN_SLEEP = Advice("soon")
+FLUIDS = Advice("info")
 
 
 REGISTRY: dict[str, Advice] = {}
@@ -147,6 +50,14 @@ for _name, _value in list(globals().items()):
     if isinstance(_value, Advice):
         object.__setattr__(_value, "key", _name.lower())
         REGISTRY[_name.lower()] = _value
+
+
+_QUININE = re.compile(r"\bquinine\b|\btonic water\b|\bqualaquin\b", re.I)
+
+
+def mentions_quinine(text: str) -> bool:
+    """Quinine (or tonic water "for cramps") is named: the FDA's warning is due."""
+    return _QUININE.search(text) is not None
 
 
 def for_flags(flags: tuple[str, ...] | list[str] | frozenset[str]) -> list[Advice]:
@@ -161,14 +72,6 @@ def for_flags(flags: tuple[str, ...] | list[str] | frozenset[str]) -> list[Advic
         advice.append(SEE_DOCTOR)
     if "fever" in present:
         advice.append(FEVER)
-    return advice
-
-
-def for_cramp(duration_s: int | None, flags: tuple[str, ...]) -> list[Advice]:
-    """Advice after a logged cramp: red flags first, then a long cramp."""
-    advice = for_flags(flags)
-    if duration_s is not None and duration_s > 600:
-        advice.append(LONG_CRAMP)
     return advice
 
 

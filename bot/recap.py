@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .entries import Entry, duration_words
+from .kinds import Entry
 
 NIGHT_SHIFT = timedelta(hours=12)
 
@@ -27,13 +27,6 @@ def night_of(at: datetime, zone: ZoneInfo) -> date:
 
 def week_start(night: date, first_weekday: int = 0) -> date:
     return night - timedelta(days=(night.weekday() - first_weekday) % 7)
-
-
-def night_bounds(first_night: date, nights: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """The instants [start, end) that cover `nights` nights from `first_night` (noon to noon)."""
-    start = datetime.combine(first_night, time(12), tzinfo=zone)
-    end = datetime.combine(first_night + timedelta(days=nights), time(12), tzinfo=zone)
-    return start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,29 +122,6 @@ def supplement_starts(entries: list[Entry], zone: ZoneInfo) -> dict[str, date]:
     return starts
 
 
-def week_words(w: WeekSummary) -> str:
-    if w.cramps == 0 and w.free_nights == 0:
-        return "nothing logged yet."
-    text = f"{w.cramps} cramp{'s' if w.cramps != 1 else ''}"
-    if w.cramps:
-        text += f" on {w.cramp_nights} night{'s' if w.cramp_nights != 1 else ''}"
-    if w.free_nights:
-        text += f", {w.free_nights} night{'s' if w.free_nights != 1 else ''} without"
-    extras = []
-    if w.mean_severity is not None:
-        extras.append(f"average severity {w.mean_severity:g}/10")
-    if w.longest_s is not None:
-        extras.append(f"longest {duration_words(w.longest_s)}")
-    return text + (f" ({', '.join(extras)})" if extras else "") + "."
-
-
-def trend(now_count: int, before: int, label: str) -> str:
-    if now_count == before:
-        return f"→ The same as {label} so far." if now_count else ""
-    arrow = "↓ fewer" if now_count < before else "↑ more"
-    return f"{arrow} than {label} so far."
-
-
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Cramps per week before and since a supplement was started, with uncertainty."""
@@ -209,22 +179,3 @@ def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
         before_per_week=c_before / t_before, after_per_week=c_after / t_after,
         ratio=ratio, low=ratio * math.exp(-spread), high=ratio * math.exp(spread),
     )
-
-
-def comparison_words(c: Comparison, name: str) -> str:
-    """Plain words, no claim the numbers do not support."""
-    head = (f"Before {name} ({c.before_weeks:.0f} weeks with data): {c.before_per_week:.1f} "
-            f"cramps a week. Since you started ({c.after_weeks:.0f} weeks): "
-            f"{c.after_per_week:.1f} a week.")
-    if c.high < 1:
-        change = (f"That is about {1 - c.ratio:.0%} fewer (likely between {1 - c.high:.0%} and "
-                  f"{1 - c.low:.0%} fewer).")
-    elif c.low > 1:
-        change = (f"That is about {c.ratio - 1:.0%} more (likely between {c.low - 1:.0%} and "
-                  f"{c.high - 1:.0%} more).")
-    else:
-        change = "The difference is small enough to be chance."
-    caveat = ("This is one person with no placebo: cramps come and go by themselves, and in "
-              "the K2 trial the placebo group got worse. It cannot show that the supplement "
-              "caused the change.")
-    return f"{head} {change} {caveat}"

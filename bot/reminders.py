@@ -1,4 +1,7 @@
-"""Reminders, the pure part: when the next one is due, what a request means, and texts.
+"""Reminders, the pure part: when the next one is due, what a request means.
+
+No words here: what a person reads about reminders is in the catalogue
+(`bot/talk/texts/en/reminders.toml`), worded by `bot.talk.reminders`.
 
 Reminders fire at a local wall-clock time in the user's zone. On the spring-forward
 day a time that does not exist fires at the first valid minute after it; on the
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 DAILY = 0b1111111  # bit 0 Monday ... bit 6 Sunday
@@ -22,6 +26,20 @@ KIND_SUPPLEMENT, KIND_STRETCH, KIND_CHECKIN = "supplement", "stretch", "checkin"
 KIND_RECAP = "recap"  # the automatic weekly recap rides on the same machinery
 KIND_TRIAL = "trial"  # a /trial's clock: due when its current period ends
 SUNDAY = 1 << 6
+WEEKDAYS, WEEKENDS = 0b0011111, 0b1100000
+
+# The times offered by buttons: "Change time", and the set-up's steps.
+TIME_CHOICES = (time(20), time(20, 30), time(21), time(21, 30), time(22), time(22, 30), time(23))
+SUPPLEMENT_TIMES = (time(8), time(9), time(12), time(18), time(20), time(21), time(21, 30),
+                    time(22))
+BEDTIME_TIMES = (time(21), time(21, 30), time(22), time(22, 30), time(23))
+MORNING_TIMES = (time(7), time(8), time(9), time(10))
+DEFAULT_CHECKIN = time(8, 0)  # turned on with the first time zone
+DEFAULT_RECAP = time(19, 0)  # Sundays
+
+# What a reminder made by taps is called in the diary (its `label`, kept with the
+# entries it logs as "<label> (reminder)"): stored data, as a typed label would be.
+SETUP_LABELS = {"vitamin_k2": "Vitamin K2", "magnesium": "Magnesium", "vitamin_b": "Vitamin B"}
 
 
 def exists(naive: datetime, zone: ZoneInfo) -> bool:
@@ -83,9 +101,9 @@ def parse_days(words: list[str]) -> int | None:
         if word in ("daily", "every", "day", "everyday", "days"):
             mask |= DAILY
         elif word in ("weekdays", "weekday"):
-            mask |= 0b0011111
+            mask |= WEEKDAYS
         elif word in ("weekends", "weekend"):
-            mask |= 0b1100000
+            mask |= WEEKENDS
         elif word[:3] in DAY_NAMES and (len(word) == 3 or word.startswith(word[:3])):
             mask |= 1 << DAY_NAMES.index(word[:3])
         else:
@@ -93,14 +111,12 @@ def parse_days(words: list[str]) -> int | None:
     return mask or None
 
 
-def days_words(mask: int) -> str:
-    if mask & DAILY == DAILY:
-        return "every day"
-    if mask == 0b0011111:
-        return "on weekdays"
-    if mask == 0b1100000:
-        return "at weekends"
-    return "on " + ", ".join(d.capitalize() for i, d in enumerate(DAY_NAMES) if mask >> i & 1)
+class RequestError(StrEnum):
+    """What is wrong with a /remind request (worded by the catalogue's `remind.<code>`)."""
+
+    NO_TIME = "no_time"  # no what-and-when: no clock time
+    BAD_DAYS = "bad_days"  # a word after the time is not a day
+    NO_WHAT = "no_what"  # a time but nothing to be reminded of
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,26 +133,25 @@ _CHECKIN_WORDS = re.compile(r"^(?:check-?in|checkin|morning|diary)$")
 _RECAP_WORDS = re.compile(r"^(?:recap|summary|weekly(?: recap| summary)?|week)$")
 
 
-def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest | str:
-    """ "/remind K2 21:30 [mon wed]" -> a request, or a short explanation of what is wrong.
+def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest | RequestError:
+    """ "/remind K2 21:30 [mon wed]" -> a request, or what is wrong with it.
 
     `supplement_of` maps a lower-case word to a canonical supplement name.
     """
     words = args.split()
     clock_at = next((i for i, w in enumerate(words) if parse_clock(w) is not None), None)
     if not words or clock_at is None:
-        return "Tell me what and when, e.g. /remind K2 21:30 or /remind stretch 22:00."
+        return RequestError.NO_TIME
     what_words, at = words[:clock_at], parse_clock(words[clock_at])
     assert at is not None
     days = parse_days(words[clock_at + 1:])
     if _RECAP_WORDS.match(" ".join(what_words).lower()) and not words[clock_at + 1:]:
         days = SUNDAY  # a weekly recap is weekly unless told otherwise
     if days is None:
-        return ("I didn't understand the days. Try /remind K2 21:30 mon wed fri "
-                "(or leave them out for every day).")
+        return RequestError.BAD_DAYS
     label = " ".join(what_words).strip()
     if not label:
-        return "What should I remind you of? e.g. /remind magnesium 21:30."
+        return RequestError.NO_WHAT
     key = label.lower()
     if _STRETCH_WORDS.match(key):
         return ReminderRequest(KIND_STRETCH, "stretch", "stretching", at, days)
@@ -148,16 +163,17 @@ def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest |
     return ReminderRequest(KIND_SUPPLEMENT, name or "other", label[:40], at, days)
 
 
-STRETCH_ROUTINE = (
-    "Bedtime stretches (gentle; sit down if your balance is poor, stop if it hurts):\n"
-    "1. Calf: face a wall at arm's length, feet flat, lean in until the calf stretches. "
-    "Hold 10 seconds, 3 times each leg.\n"
-    "2. Back of the thigh: sit with one leg straight, reach gently towards your toes. "
-    "Hold 10 seconds, 3 times each leg.\n"
-    "3. Foot: pull your toes up towards your knee. Hold 10 seconds, 3 times.\n"
-    "About 5 minutes in all, just before bed."
-)
-STRETCH_ROUTINE_SOURCE = (
-    "NHS calf stretch; Hallegraeff 2012 (calf and hamstring stretches held 10 s, 3 times, "
-    "nightly); Mayo Clinic. Evidence is mixed (AFP 2017, grade C)."
-)
+class SupplementNames(dict[str, str]):
+    """Supplement words -> canonical names, by the reader's own vocabulary (for
+    `parse_request`: "k2", "mag", "vitamin b")."""
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        from .parsing import read  # the reader is pure; imported late to keep this light
+
+        items = read(f"took {key}", datetime(2026, 1, 1, 12), "UTC").supplements
+        return items[0].name if items and items[0].name != "other" else default
+
+
+def supplement_named(words: str) -> str | None:
+    """A supplement's canonical name from the user's words ("k2", "mag", "vitamin b")."""
+    return SupplementNames().get(words)

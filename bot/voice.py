@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from . import voice_lm
 from .parsing import read
 from .parsing.model import CONFIDENT
+from .vocab import SPOKEN_BODY, WHISPER_PROMPT
 
 if TYPE_CHECKING:
     import numpy as np
@@ -129,8 +130,7 @@ class Recogniser(Protocol):
 _UNDERSTOOD = ("cramp", "no_cramp", "supplement", "stretch", "undo", "recap", "help")
 # A symptom counts only when said of a body part: a misheard "hot" on its own must not
 # send someone to the doctor at 3 a.m.
-_BODY = re.compile(r"\b(?:leg|legs|calf|calves|foot|feet|ankle|thigh|knee|toe|toes|shin|"
-                   r"chest|breath|breathless|skin|muscle)\b")
+_BODY = re.compile(r"\b(?:" + "|".join(SPOKEN_BODY) + r")\b")
 
 
 def understood(text: str) -> bool:
@@ -207,8 +207,6 @@ def _dictionary_for(words: set[str], full_dict: Path) -> str:
     return "".join(out)
 
 
-WHISPER_PROMPT = ("Left calf cramp, three minutes, really bad. No cramps last night. "
-                  "Took my K2 and magnesium. Right foot at 3 a.m., 30 seconds, mild.")
 
 
 def check_whisper_dir(path: str | Path) -> Path:

@@ -17,12 +17,10 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-SIDES = ("left", "right", "both")
-MUSCLES = (
-    "calf", "foot", "toes", "toe", "thigh", "hamstring", "shin", "leg", "arch", "ankle",
-    "quad", "back of my thigh", "back of my leg",
-)
-PLURALS = ("calves", "feet", "thighs", "legs", "hamstrings")  # said with "both", not a side
+from .vocab import SIDES, SPOKEN_MUSCLES, SPOKEN_PLURALS, SPOKEN_SUPPLEMENTS
+
+MUSCLES = SPOKEN_MUSCLES
+PLURALS = SPOKEN_PLURALS  # said with "both", not a side
 CRAMP_WORDS = ("cramp", "cramps", "cramped", "spasm", "charley horse", "cramping")
 NUMBERS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -44,11 +42,7 @@ TIMES = (
     "just now", "at three", "at two thirty", "around four", "at about three a m",
     "yesterday", "tonight",
 )
-SUPPLEMENTS = (
-    "k two", "vitamin k two", "my k two", "magnesium", "my magnesium", "vitamin b",
-    "b twelve", "vitamin d", "potassium", "my vitamins", "my supplement", "my pills",
-    "vitamin b complex", "m k seven",
-)
+SUPPLEMENTS = SPOKEN_SUPPLEMENTS
 RED_FLAGS = (
     "it is swollen", "my leg is swollen", "swelling", "the calf is red and warm",
     "redness", "it feels warm", "numb", "numbness", "my foot is numb", "weakness",

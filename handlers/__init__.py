@@ -1,4 +1,4 @@
-"""Telegram adapters: each turns an Update into a call on `bot.conversation` and the
+"""Telegram adapters: each turns an Update into a call on `bot.router` and the
 answer into a reply. No SQL, no parsing here.
 
 Registration order matters and lives in `register`:

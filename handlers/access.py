@@ -10,17 +10,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
-from .common import Context
-
-PRIVATE_ONLY = (
-    "I keep a private health diary, so I only work in a private chat. "
-    "Please message me directly."
-)
-FLOOD = (
-    "That's a lot of messages at once, so I'm pausing for a minute. Anything you send in "
-    "that minute is not saved: please send it again after."
-)
-NOT_ALLOWED = "Sorry, this Charley is private. You can run your own: see the project's README."
+from .common import Context, words
 
 
 class FloodLimit:
@@ -59,18 +49,18 @@ def register(application: Application, allowed: frozenset[int], per_minute: int 
         if chat.type != ChatType.PRIVATE:
             message = update.effective_message
             if message is not None and message.text and message.text.startswith("/"):
-                await context.bot.send_message(chat.id, PRIVATE_ONLY)
+                await context.bot.send_message(chat.id, words("access.private_only"))
             raise ApplicationHandlerStop  # nothing from groups is stored
         if allowed and user.id not in allowed:
             if update.effective_message is not None:
-                await context.bot.send_message(chat.id, NOT_ALLOWED)
+                await context.bot.send_message(chat.id, words("access.not_allowed"))
             if update.callback_query is not None:
                 await update.callback_query.answer()
             raise ApplicationHandlerStop
         verdict = flood.check(user.id)
         if verdict != "ok":
             if verdict == "warn":
-                await context.bot.send_message(chat.id, FLOOD)
+                await context.bot.send_message(chat.id, words("access.flood"))
             raise ApplicationHandlerStop
 
     application.add_handler(TypeHandler(Update, gate), group=-1)

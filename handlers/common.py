@@ -1,4 +1,4 @@
-"""Rendering a core `Reply` as Telegram messages."""
+"""Rendering a core `Reply` as Telegram messages, and what every handler needs."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.conversation import Conversation, Incoming
 from bot.replies import Button, Reply
+from bot.router import Incoming, Router
+from bot.talk.catalogue import DEFAULT_LANGUAGE, texts
 
 Context = ContextTypes.DEFAULT_TYPE
 
 
-def conversation(context: Context) -> Conversation:
-    return context.application.bot_data["conversation"]
+def router(context: Context) -> Router:
+    return context.application.bot_data["router"]
+
+
+def words(key: str) -> str:
+    """A catalogue text, for the few replies made before any user is known."""
+    return texts(DEFAULT_LANGUAGE)(key)
 
 
 def markup_of(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -24,10 +30,6 @@ def markup_of(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
     )
-
-
-def markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    return markup_of(reply.buttons)
 
 
 def sent_at(update: Update) -> datetime:
@@ -52,7 +54,8 @@ async def send(update: Update, context: Context, reply: Reply) -> None:
         return
     if reply.edit and update.callback_query is not None and update.callback_query.message:
         try:
-            await update.callback_query.edit_message_text(reply.text, reply_markup=markup(reply))
+            await update.callback_query.edit_message_text(reply.text,
+                                                          reply_markup=markup_of(reply.buttons))
             return
         except BadRequest:  # too old to edit, or unchanged: answer with a new message
             pass
@@ -65,9 +68,15 @@ async def send(update: Update, context: Context, reply: Reply) -> None:
         )
         if update.callback_query is not None:
             return  # a button asked for the file: the file is the answer
-    await context.bot.send_message(
-        chat.id, reply.text, reply_markup=markup(reply), disable_notification=reply.silent
-    )
+    await send_reply(context, chat.id, reply)
+
+
+async def send_reply(context: Context, chat_id: int, reply: Reply) -> int:
+    """A reply as a new message (and its chart after it); the message's id."""
+    message = await context.bot.send_message(
+        chat_id, reply.text, reply_markup=markup_of(reply.buttons),
+        disable_notification=reply.silent)
     if reply.photo is not None:
-        await context.bot.send_photo(chat.id, InputFile(reply.photo, filename="week.png"),
+        await context.bot.send_photo(chat_id, InputFile(reply.photo, filename="week.png"),
                                      disable_notification=reply.silent)
+    return message.message_id

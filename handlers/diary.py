@@ -8,17 +8,13 @@ from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filt
 from bot.replies import Reply
 
 from .commands import unknown
-from .common import Context, conversation, incoming, send, sent_at
-
-NOT_TEXT = (
-    "I can read text and voice notes. Tell me in words, e.g. “left calf 3 min, bad”."
-)
+from .common import Context, incoming, router, send, sent_at, words
 
 
 async def on_text(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None and message.text is not None
-    await send(update, context, await conversation(context).on_text(incoming(update, message.text)))
+    await send(update, context, await router(context).on_text(incoming(update, message.text)))
 
 
 async def on_edited(update: Update, context: Context) -> None:
@@ -27,7 +23,7 @@ async def on_edited(update: Update, context: Context) -> None:
     assert message is not None and message.text is not None
     if message.text.startswith("/"):
         return  # an edited command is not run again
-    await send(update, context, await conversation(context).on_edit(incoming(update, message.text)))
+    await send(update, context, await router(context).on_edit(incoming(update, message.text)))
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -35,7 +31,7 @@ async def on_button(update: Update, context: Context) -> None:
     assert query is not None and user is not None
     await query.answer()
     message = query.message
-    reply = await conversation(context).on_button(
+    reply = await router(context).on_button(
         user.id, query.data or "", sent_at(update),
         chat_id=message.chat.id if message else None,
         message_id=message.message_id if message else None,
@@ -45,7 +41,7 @@ async def on_button(update: Update, context: Context) -> None:
 
 async def on_other(update: Update, context: Context) -> None:
     """Stickers, photos, locations and the like: a kind word, nothing stored."""
-    await send(update, context, Reply(NOT_TEXT))
+    await send(update, context, Reply(words("access.not_text")))
 
 
 def register(application: Application) -> None:

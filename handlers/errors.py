@@ -7,16 +7,11 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from .common import Context
-from .intake import DurableApplication
+from transport.intake import DurableApplication
+
+from .common import Context, words
 
 log = logging.getLogger("charley.errors")
-SORRY = (
-    "Sorry, something went wrong on my side. I've kept your message and will try it again "
-    "in a minute or two, so there is no need to send it again."
-)
-
-
 async def on_error(update: object, context: Context) -> None:
     log.error("handler failed: %r", context.error, exc_info=context.error)
     app = context.application
@@ -24,6 +19,6 @@ async def on_error(update: object, context: Context) -> None:
         isinstance(update, Update) and app.attempt(update.update_id) == 0)
     if isinstance(update, Update) and update.effective_chat is not None and first_time:
         try:
-            await context.bot.send_message(update.effective_chat.id, SORRY)
+            await context.bot.send_message(update.effective_chat.id, words("access.sorry"))
         except TelegramError:
             log.warning("could not tell the user about the failure")

@@ -19,14 +19,14 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.voice import MAX_BYTES, MAX_SECONDS
 
-from .common import Context, conversation, incoming, send
+from .common import Context, incoming, router, send
 
 
 async def on_voice(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None and message.voice is not None
     voice = message.voice
-    talk = conversation(context)
+    talk = router(context)
     note = incoming(update, "", source="voice")
     if seconds(voice) > MAX_SECONDS:
         await send(update, context, await talk.voice_refused(note, "too_long"))

@@ -42,6 +42,11 @@ class UserRepo:
         user.tz = tz
         await self.session.flush()
 
+    async def update(self, user: User, **fields: Any) -> User:
+        for name, value in fields.items():
+            setattr(user, name, value)  # written with the transaction's commit
+        return user
+
     async def delete(self, user: User) -> None:
         """The user and everything they own."""
         await self.session.execute(delete(Trial).where(Trial.user_id == user.id))
@@ -185,6 +190,12 @@ class ReminderRepo:
         )
         return result.scalar_one_or_none()
 
+    async def update(self, row: Reminder | Occurrence, **fields: Any) -> None:
+        """Change a reminder or one of its occurrences (both this user's)."""
+        assert row.user_id == self.user.id
+        for name, value in fields.items():
+            setattr(row, name, value)  # written with the transaction's commit
+
     async def delete(self, reminder: Reminder) -> None:
         await self.session.execute(delete(Occurrence).where(Occurrence.reminder_id == reminder.id))
         await self.session.delete(reminder)
@@ -315,6 +326,11 @@ class TrialRepo:
         await self.session.flush()
         return trial
 
+    async def update(self, trial: Trial, **fields: Any) -> None:
+        assert trial.user_id == self.user.id
+        for name, value in fields.items():
+            setattr(trial, name, value)  # written with the transaction's commit
+
 
 # Statements on the hot path, built once: building one (coercing each column, making
 # its cache key) costs about as much as running it on SQLite.
@@ -408,6 +424,3 @@ class InboxRepo:
             row.attempts += 1
         await self.session.flush()
         return rows
-
-    async def forget_user(self, telegram_user_id: int) -> None:
-        await self.session.execute(delete(Inbox).where(Inbox.telegram_user_id == telegram_user_id))

@@ -93,7 +93,7 @@ class RunningBot:
         })
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=workdir,
+            [sys.executable, "-m", "charley", "run"], env=env, cwd=workdir,
             stdout=self._log, stderr=subprocess.STDOUT,
         )
 

@@ -11,7 +11,8 @@ import pytest
 
 from bot import advice
 from bot.advice import patterns
-from bot.conversation import Conversation, Incoming
+from bot.router import Incoming, Router
+from bot.talk.catalogue import texts
 from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
@@ -19,12 +20,16 @@ MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
 
 @pytest.fixture
-async def talk(sqlite_url: str) -> AsyncIterator[Conversation]:
+async def talk(sqlite_url: str) -> AsyncIterator[Router]:
     async with open_db(sqlite_url) as db:
-        yield Conversation(db, "Europe/London")
+        yield Router(db, "Europe/London")
 
 
-async def say(talk: Conversation, text: str, at: datetime = MORNING, user: int = 1):
+def words(item: advice.Advice) -> str:
+    return texts()(f"advice.{item.key}")
+
+
+async def say(talk: Router, text: str, at: datetime = MORNING, user: int = 1):
     return await talk.on_text(Incoming(user, text, at))
 
 
@@ -43,37 +48,37 @@ async def say(talk: Conversation, text: str, at: datetime = MORNING, user: int =
     ("is quinine good for cramps?", ["quinine"], []),
     ("should I drink tonic water", ["quinine"], []),
 ])
-async def test_advice_table(talk: Conversation, text: str, must: list[str],
+async def test_advice_table(talk: Router, text: str, must: list[str],
                             must_not: list[str]) -> None:
     reply = await say(talk, text)
     for key in must:
-        assert advice.REGISTRY[key].text in reply.text, key
+        assert words(advice.REGISTRY[key]) in reply.text, key
     for key in must_not:
-        assert advice.REGISTRY[key].text not in reply.text, key
+        assert words(advice.REGISTRY[key]) not in reply.text, key
 
 
-async def test_red_flag_advice_comes_before_anything_else(talk: Conversation) -> None:
+async def test_red_flag_advice_comes_before_anything_else(talk: Router) -> None:
     reply = await say(talk, "calf cramp and now my calf is swollen and hot")
-    assert reply.text.startswith(advice.SAME_DAY.text)
+    assert reply.text.startswith(words(advice.SAME_DAY))
     emergency = await say(talk, "cramp, calf swollen and I'm short of breath")
-    assert emergency.text.startswith(advice.EMERGENCY.text)
-    assert "call emergency services" in advice.EMERGENCY.text
+    assert emergency.text.startswith(words(advice.EMERGENCY))
+    assert "call emergency services" in words(advice.EMERGENCY)
 
 
-async def test_the_flag_is_stored_with_the_entry(talk: Conversation) -> None:
+async def test_the_flag_is_stored_with_the_entry(talk: Router) -> None:
     await say(talk, "calf cramp and now my calf is swollen and hot")
-    async with talk.diary(1) as diary:
-        [row] = await diary.entries.all()
+    async with talk.units.open(1) as u:
+        [row] = await u.entries.all()
     assert set(row.red_flags.split(",")) == {"swelling", "warmth"}
 
 
-async def test_someone_on_quinine_hears_the_bleeding_signs(talk: Conversation) -> None:
+async def test_someone_on_quinine_hears_the_bleeding_signs(talk: Router) -> None:
     reply = await say(talk, "took my quinine")
     assert reply.text.startswith("Logged:")
     assert "bruising" in reply.text and "warns against" in reply.text
 
 
-async def test_why_shows_the_sources(talk: Conversation) -> None:
+async def test_why_shows_the_sources(talk: Router) -> None:
     reply = await say(talk, "calf cramp and chest pain")
     why = next(b.data for row in reply.buttons for b in row if b.label == "Why?")
     sources = await talk.on_button(1, why, MORNING)
@@ -81,26 +86,26 @@ async def test_why_shows_the_sources(talk: Conversation) -> None:
 
 
 async def test_easing_tip_after_a_cramp_that_just_happened_at_most_twice_a_day(
-        talk: Conversation) -> None:
+        talk: Router) -> None:
     first = await say(talk, "calf cramp", datetime(2026, 11, 25, 3, 0, tzinfo=LONDON))
-    assert advice.EASE_CRAMP.text in first.text
+    assert words(advice.EASE_CRAMP) in first.text
     second = await say(talk, "calf cramp again", datetime(2026, 11, 25, 3, 30, tzinfo=LONDON))
-    assert advice.EASE_CRAMP.text not in second.text
+    assert words(advice.EASE_CRAMP) not in second.text
     old = await say(talk, "calf cramp last night", datetime(2026, 11, 25, 16, 0, tzinfo=LONDON))
-    assert advice.EASE_CRAMP.text not in old.text  # long over: no tip
+    assert words(advice.EASE_CRAMP) not in old.text  # long over: no tip
 
 
-async def test_k2_logged_asks_about_blood_thinners_once(talk: Conversation) -> None:
+async def test_k2_logged_asks_about_blood_thinners_once(talk: Router) -> None:
     first = await say(talk, "took my K2")
-    assert advice.K2_BLOOD_THINNER_QUESTION.text in first.text
+    assert words(advice.K2_BLOOD_THINNER_QUESTION) in first.text
     vka = next(b.data for row in first.buttons for b in row if b.label.startswith("Warfarin"))
     answer = await talk.on_button(1, vka, MORNING)
     assert "ask your doctor" in answer.text
     second = await say(talk, "took my K2", MORNING + timedelta(days=1))
-    assert advice.K2_BLOOD_THINNER_QUESTION.text not in second.text
+    assert words(advice.K2_BLOOD_THINNER_QUESTION) not in second.text
 
 
-async def test_magnesium_caution_once(talk: Conversation) -> None:
+async def test_magnesium_caution_once(talk: Router) -> None:
     first = await say(talk, "took magnesium 300mg")
     assert "kidney disease" in first.text and "Cochrane" in first.text
     assert "upper limit from supplements is 350 mg a day" in first.text
@@ -108,21 +113,21 @@ async def test_magnesium_caution_once(talk: Conversation) -> None:
     assert "kidney disease" not in second.text
 
 
-async def test_pattern_advice_at_most_once_a_week(talk: Conversation) -> None:
+async def test_pattern_advice_at_most_once_a_week(talk: Router) -> None:
     start = datetime(2026, 11, 10, 3, 0, tzinfo=LONDON)
     seen = []
     for day in range(24):  # a cramp every night
         at = start + timedelta(days=day)
         reply = await say(talk, "calf cramp", at)
-        seen.append(advice.MOST_NIGHTS.text in reply.text)
+        seen.append(words(advice.MOST_NIGHTS) in reply.text)
     first = seen.index(True)
     assert seen[first + 1: first + 7] == [False] * 6  # not again within the week
     assert seen[first + 7]  # a week later, once more
     last = max(i for i, shown in enumerate(seen) if shown)
     week = await talk.week(1, start + timedelta(days=last + 1, hours=6))
-    assert advice.MOST_NIGHTS.text not in week.text  # shown a day ago: not again
+    assert words(advice.MOST_NIGHTS) not in week.text  # shown a day ago: not again
     later = await talk.week(1, start + timedelta(days=last + 7, hours=6))
-    assert advice.MOST_NIGHTS.text in later.text  # the recap checks the patterns too
+    assert words(advice.MOST_NIGHTS) in later.text  # the recap checks the patterns too
 
 
 def night(day: int, hour: int = 3, count: int = 1, duration: int | None = None):
@@ -155,8 +160,9 @@ def test_every_advice_text_has_a_source_and_no_dose() -> None:
     dose = re.compile(r"\d+\s*(?:mg|mcg|µg|ug|iu|g)\b", re.I)
     limit = "The official upper limit from supplements is 350 mg a day for adults"
     for key, item in advice.REGISTRY.items():
-        assert item.source.strip(), key
-        text = item.text.replace(limit, "") if key == "magnesium_caution" else item.text
+        assert texts()(f"source.{key}").strip(), key
+        said = words(item)
+        text = said.replace(limit, "") if key == "magnesium_caution" else said
         assert not dose.search(text), f"{key} states a dose"
-        if "quinine" in item.text.lower():
-            assert key == "quinine" and "warns against" in item.text
+        if "quinine" in said.lower():
+            assert key == "quinine" and "warns against" in said

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-CHARLEY = [sys.executable, "-m", "bot.cli"]
+CHARLEY = [sys.executable, "-m", "charley"]
 
 
 def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str):

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.conversation import Conversation, Incoming
+from bot.router import Incoming, Router
 from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
@@ -16,9 +16,9 @@ MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
 
 @pytest.fixture
-async def talk(db_url: str) -> AsyncIterator[Conversation]:
+async def talk(db_url: str) -> AsyncIterator[Router]:
     async with open_db(db_url) as db:
-        yield Conversation(db, "Europe/London")
+        yield Router(db, "Europe/London")
 
 
 def msg(text: str, at: datetime = MORNING, user: int = 1, message_id: int | None = None):
@@ -26,31 +26,31 @@ def msg(text: str, at: datetime = MORNING, user: int = 1, message_id: int | None
                     message_id=message_id)
 
 
-async def test_red_flag_advice_leads_the_reply(talk: Conversation) -> None:
+async def test_red_flag_advice_leads_the_reply(talk: Router) -> None:
     reply = await talk.on_text(msg("calf cramp and now my calf is swollen and hot"))
     assert reply.text.startswith("⚠️") and "blood clot" in reply.text
     assert "Logged: Calf" in reply.text  # and the entry is still stored
 
 
-async def test_chest_pain_says_call_emergency_services_first(talk: Conversation) -> None:
+async def test_chest_pain_says_call_emergency_services_first(talk: Router) -> None:
     reply = await talk.on_text(msg("calf cramp and chest pain"))
     assert reply.text.startswith("⚠️") and "emergency services" in reply.text.split("\n")[0]
 
 
-async def test_replies_are_silent_at_night_only(talk: Conversation) -> None:
+async def test_replies_are_silent_at_night_only(talk: Router) -> None:
     night = await talk.on_text(msg("calf cramp", datetime(2026, 11, 25, 3, 0, tzinfo=LONDON)))
     day = await talk.on_text(msg("calf cramp", datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)))
     late = await talk.on_text(msg("took my K2", datetime(2026, 11, 25, 22, 5, tzinfo=LONDON)))
     assert (night.silent, day.silent, late.silent) == (True, False, True)
 
 
-async def test_no_cramps_counts_as_a_cramp_free_night_in_the_recap(talk: Conversation) -> None:
+async def test_no_cramps_counts_as_a_cramp_free_night_in_the_recap(talk: Router) -> None:
     await talk.on_text(msg("no cramps last night"))
     reply = await talk.week(1, MORNING)
     assert "0 cramps, 1 night without" in reply.text
 
 
-async def test_timezone_by_city_and_unknown_zone(talk: Conversation) -> None:
+async def test_timezone_by_city_and_unknown_zone(talk: Router) -> None:
     ok = await talk.timezone(1, "new york", MORNING)
     assert "America/New_York" in ok.text and "03:10" in ok.text
     bad = await talk.timezone(1, "Atlantis", MORNING)
@@ -58,14 +58,25 @@ async def test_timezone_by_city_and_unknown_zone(talk: Conversation) -> None:
     assert "America/New_York" in (await talk.timezone(1, "", MORNING)).text
 
 
-async def test_forged_buttons_get_a_kind_answer(talk: Conversation) -> None:
-    for data in ("undo:abc", "m:1:elbow", "yes:9999999999:x:-:-", "zzz", "", "m:99999:calf",
-                 "tz:Not/AZone", "undo:" + "9" * 40, "undo:²", "m:١:calf"):
+async def test_forged_buttons_get_the_expired_answer_and_change_nothing(talk: Router) -> None:
+    logged = await talk.on_text(msg("left calf cramp 3 min", message_id=7))
+    before = (await talk.export(1, MORNING)).document
+    for data in ("undo:abc", "m:1:elbow", "yes:9999999999:x:-:-", "zzz", "", "why:nothing",
+                 "undo:" + "9" * 40, "undo:²", "m:١:calf", "r:t:x", "tr:p:vitamin_k2:1:2:3",
+                 "su:st:magnesium:2500", "bt:maybe:0", "m:1:calf:extra"):
         reply = await talk.on_button(1, data, MORNING)
-        assert reply.text and "Traceback" not in reply.text
+        assert reply.text == "Sorry, that button has expired.", data
+    for data in ("m:99999:calf", "undo:99999"):  # well formed, but no such entry of theirs
+        assert "no longer" in (await talk.on_button(1, data, MORNING)).text or \
+            "already removed" in (await talk.on_button(1, data, MORNING)).text
+    unknown = await talk.on_button(1, "tz:Not/AZone", MORNING)
+    assert "don't know the time zone" in unknown.text
+    after = (await talk.export(1, MORNING)).document
+    assert logged.text.startswith("Logged") and before is not None and after is not None
+    assert after.content == before.content  # the diary is as it was
 
 
-async def test_confirming_an_unsure_cramp_stores_it_once(talk: Conversation) -> None:
+async def test_confirming_an_unsure_cramp_stores_it_once(talk: Router) -> None:
     asked = await talk.on_text(msg("my leg hurts"))
     yes = asked.buttons[0][0].data
     first = await talk.on_button(1, yes, MORNING, chat_id=1, message_id=55)
@@ -76,11 +87,9 @@ async def test_confirming_an_unsure_cramp_stores_it_once(talk: Conversation) -> 
     assert export.document.content.decode().count("\ncramp,") == 1
 
 
-async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Conversation) -> None:
+async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Router) -> None:
     """Alice's ids, forged into every kind of button by Bob, change nothing of hers."""
     from datetime import timedelta
-
-    from bot.scheduler import ReminderService
 
     alice, bob = 31, 32
     await talk.timezone(alice, "Europe/London", MORNING)
@@ -89,7 +98,7 @@ async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Conv
     entry_id = logged.buttons[-1][0].data.split(":")[1]
     await talk.remind(alice, "stretch 22:00", MORNING)
     await talk.trial(alice, "magnesium 14 28", MORNING)
-    out = await ReminderService(talk.db, "Europe/London").tick(MORNING + timedelta(days=1))
+    out = await talk.tick(MORNING + timedelta(days=1))
     occurrence = next(o.occurrence_id for o in out if o.chat_id == alice)
     reminder_ids = [b.data.split(":")[2] for row in (await talk.reminders(alice)).buttons
                     for b in row if b.data.startswith("rm:d:")]
@@ -112,7 +121,7 @@ async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Conv
     assert "There is nothing to undo" in (await talk.undo(bob, MORNING)).text
 
 
-async def test_an_edit_follows_the_new_text(talk: Conversation) -> None:
+async def test_an_edit_follows_the_new_text(talk: Router) -> None:
     first = await talk.on_text(msg("left calf cramp 3 min", message_id=40))
     assert "3 min" in first.text
     edited = await talk.on_edit(msg("two cramps right foot 5 min", message_id=40))
@@ -125,7 +134,7 @@ async def test_an_edit_follows_the_new_text(talk: Conversation) -> None:
     assert rows is not None and len(rows.content.decode().splitlines()) == 3
 
 
-async def test_csv_export_keeps_formulas_inert(talk: Conversation) -> None:
+async def test_csv_export_keeps_formulas_inert(talk: Router) -> None:
     import csv
     import io
 

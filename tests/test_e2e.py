@@ -65,7 +65,8 @@ def test_a_new_user_logs_a_cramp_end_to_end(running_bot: RunningBot, stub: BotAp
     assert name.endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(content.decode())))
     assert list(rows[0]) == ["kind", "at", "muscle", "side", "duration_s", "severity", "count",
-                             "name", "amount", "unit", "minutes", "source", "text"]
+                             "name", "amount", "unit", "minutes", "source", "text",
+                             "red_flags"]  # bot-contract.md's header
     assert [(r["kind"], r["at"], r["muscle"], r["side"], r["duration_s"], r["severity"],
              r["source"], r["text"]) for r in rows] == [
         ("cramp", "2026-11-25T03:00:00+00:00", "foot", "left", "300", "", "text",

@@ -113,7 +113,7 @@ def test_two_bot_processes_on_one_postgresql_send_a_reminder_once(
         stub: BotApiStub, tmp_path: Path, pg_url: str) -> None:
     import asyncio
 
-    from bot.conversation import Conversation
+    from bot.router import Router
     from storage import Database
 
     users = list(range(700, 720))
@@ -121,7 +121,7 @@ def test_two_bot_processes_on_one_postgresql_send_a_reminder_once(
     async def seed() -> None:
         db = Database(pg_url)
         await db.upgrade()
-        talk = Conversation(db)
+        talk = Router(db)
         for user in users:
             await talk.remind(user, "stretch 22:00", datetime.now(UTC))
         async with db.session() as s:

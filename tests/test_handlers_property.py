@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application
 from bot.config import Settings
+from charley.app import build_application
 from tests.botapi import BotApiStub
 from tests.conftest import TOKEN, db_rows
 

@@ -12,9 +12,9 @@ from sqlalchemy.exc import OperationalError
 from telegram import Update
 from telegram.ext import Application
 
-from handlers.intake import DurableApplication, DurableQueue, GroupCommit, replay
 from tests.botapi import BotApiStub
 from tests.conftest import TOKEN, open_db
+from transport.intake import DurableApplication, DurableQueue, GroupCommit, replay
 
 
 def update(update_id: int, user: int = 7) -> Update:

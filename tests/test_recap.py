@@ -12,10 +12,10 @@ import pytest
 from PIL import Image, ImageColor
 from pypdf import PdfReader
 
-from bot.charts import DARK, week_chart
-from bot.conversation import Conversation, Incoming
-from bot.entries import Entry
+from bot.kinds import Entry
 from bot.recap import WeekPoint, night_of, recap, summarize_week, weekly_series
+from bot.router import Incoming, Router
+from bot.talk.charts import DARK, ChartWords, week_chart
 from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
@@ -97,22 +97,23 @@ def test_the_chart_shows_bars_severity_weeks_without_data_and_a_supplement_start
 
     foot_of_second_week = (318, 501)  # where its grey "no data" stub stands
 
-    marked = chart(week_chart(weeks, {"vitamin_k2": date(2026, 9, 21)}))
+    starts = {"vitamin_k2": date(2026, 9, 21)}
+    marked = chart(week_chart(weeks, starts, _words(starts)))
     assert {rgb["bar"], rgb["line"], rgb["mark"]} <= colours(marked)
     assert marked.getpixel(foot_of_second_week) == rgb["no_data"]
 
-    plain = chart(week_chart([replace(w, nights_with_data=7) for w in weeks], {}))
+    plain = chart(week_chart([replace(w, nights_with_data=7) for w in weeks], {}, _words({})))
     assert rgb["bar"] in colours(plain) and rgb["mark"] not in colours(plain)
     assert plain.getpixel(foot_of_second_week) == ImageColor.getrgb(DARK.bg)  # 0 cramps: no bar
 
 
 @pytest.fixture
-async def talk(sqlite_url: str) -> AsyncIterator[Conversation]:
+async def talk(sqlite_url: str) -> AsyncIterator[Router]:
     async with open_db(sqlite_url) as db:
-        yield Conversation(db, "Europe/London")
+        yield Router(db, "Europe/London")
 
 
-async def test_week_reply_has_a_chart_and_adherence(talk: Conversation) -> None:
+async def test_week_reply_has_a_chart_and_adherence(talk: Router) -> None:
     now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
     await talk.on_text(Incoming(1, "calf cramp 3 min, bad", now - timedelta(hours=6)))
     await talk.on_text(Incoming(1, "took my magnesium", now - timedelta(days=1)))
@@ -123,7 +124,7 @@ async def test_week_reply_has_a_chart_and_adherence(talk: Conversation) -> None:
     assert "Stretching: 1 of the last 7 days" in reply.text
 
 
-async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Conversation) -> None:
+async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Router) -> None:
     now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
     await talk.on_text(Incoming(1, "left calf cramp 4 min", now - timedelta(days=2)))
     await talk.on_text(Incoming(1, "calf cramp and my calf is swollen", now - timedelta(days=1)))
@@ -134,6 +135,21 @@ async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Conversation) 
     assert "Ann Smith" in text and "a diary, not a doctor" in text
     assert "Left calf, 4 min" in text and "swelling" in text
     assert "Red-flag symptoms reported" in text
+
+
+def _words(starts: dict) -> ChartWords:
+    from bot.talk.catalogue import texts
+    from bot.talk.common import Speech
+
+    return ChartWords.of(Speech(texts(), LONDON, datetime.now(UTC)), starts)
+
+
+def _comparison_words(c, name: str) -> str:
+    from bot.talk.catalogue import texts
+    from bot.talk.common import Speech
+    from bot.talk.recap import comparison_words
+
+    return comparison_words(Speech(texts(), LONDON, datetime.now(UTC)), c, name)
 
 
 def _history(before_rate: int, after_rate: int, weeks: int, start: date) -> list[Entry]:
@@ -150,7 +166,7 @@ def _history(before_rate: int, after_rate: int, weeks: int, start: date) -> list
 
 
 def test_before_after_finds_a_real_drop_with_an_interval() -> None:
-    from bot.recap import compare, comparison_words
+    from bot.recap import compare
 
     start = date(2026, 9, 7)
     entries = _history(4, 1, 6, start)
@@ -158,18 +174,18 @@ def test_before_after_finds_a_real_drop_with_an_interval() -> None:
     assert c is not None
     assert c.before_per_week == pytest.approx(4.0) and c.after_per_week == pytest.approx(1.0)
     assert c.ratio == pytest.approx(0.25) and c.high < 1 < 1 / c.low
-    words = comparison_words(c, "vitamin K2")
+    words = _comparison_words(c, "vitamin K2")
     assert "75% fewer" in words and "no placebo" in words and "cannot show" in words
 
 
 def test_before_after_says_chance_when_the_data_cannot_tell() -> None:
-    from bot.recap import compare, comparison_words
+    from bot.recap import compare
 
     start = date(2026, 9, 7)
     entries = _history(2, 2, 3, start)
     c = compare(entries, "magnesium", start, datetime(2026, 10, 1, 9, tzinfo=LONDON), LONDON)
     assert c is not None and c.low < 1 < c.high
-    assert "small enough to be chance" in comparison_words(c, "magnesium")
+    assert "small enough to be chance" in _comparison_words(c, "magnesium")
 
 
 def test_before_after_needs_two_weeks_of_data_each_side() -> None:
@@ -184,11 +200,12 @@ def test_before_after_needs_two_weeks_of_data_each_side() -> None:
     assert result is None  # only cramp nights: too few nights with data after the start
 
 
-async def test_week_shows_the_comparison_once_there_is_enough(talk: Conversation) -> None:
+async def test_week_shows_the_comparison_once_there_is_enough(talk: Router) -> None:
     now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
     start = now - timedelta(days=21)
-    async with talk.diary(1) as diary:
+    async with talk.units.open(1) as u:
         from bot.parsing import Reading, Supplement
+        from bot.usecases.logging import store
 
         for e in _history(4, 1, 3, (start - timedelta(hours=12)).date()):
             kind = "cramp" if e.kind == "cramp" else "no_cramp"
@@ -197,16 +214,16 @@ async def test_week_shows_the_comparison_once_there_is_enough(talk: Conversation
                 from bot.parsing import Cramp
 
                 reading = Reading("cramp", 1.0, cramp=Cramp(occurred_at=e.at))
-            await diary.log(reading, sent_at=e.at if kind == "cramp" else e.at + timedelta(hours=5),
-                            text="", source="text", chat_id=None, message_id=None)
-        await diary.log(Reading("supplement", 1.0, supplements=(Supplement("magnesium", start),)),
+            await store(u, reading, sent_at=e.at if kind == "cramp" else e.at + timedelta(hours=5),
+                        text="", source="text", chat_id=None, message_id=None)
+        await store(u, Reading("supplement", 1.0, supplements=(Supplement("magnesium", start),)),
                         sent_at=start, text="took magnesium", source="text", chat_id=None,
                         message_id=None)
     reply = await talk.week(1, now)
     assert "Before magnesium" in reply.text and "fewer" in reply.text and "no placebo" in reply.text
 
 
-async def test_export_json_has_the_same_entries_as_the_csv(talk: Conversation) -> None:
+async def test_export_json_has_the_same_entries_as_the_csv(talk: Router) -> None:
     import json
 
     now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
-from bot.conversation import Conversation, Incoming
-from bot.scheduler import Outgoing, ReminderService
+from bot.replies import Button
+from bot.router import Incoming, Router
+from bot.usecases.delivery import Delivery
 from storage import Database, Occurrence
 
 LONDON = ZoneInfo("Europe/London")
@@ -23,21 +25,32 @@ def london(*args: int) -> datetime:
     return datetime(*args, tzinfo=LONDON)
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A message the tick sent, as these tests read it."""
+
+    occurrence_id: int
+    chat_id: int
+    text: str
+    buttons: list[list[Button]]
+    kind: str
+
+
 class World:
     """The core with a clock we move by hand."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.talk = Conversation(db, "Europe/London")
-        self.service = ReminderService(db, "Europe/London")
+        self.talk = Router(db, "Europe/London")
         self.message_ids = iter(range(5000, 10_000))
 
     async def tick(self, now: datetime) -> list[Outgoing]:
         """A tick whose messages are all delivered."""
-        out = await self.service.tick(now)
+        out = await self.talk.tick(now)
         for o in out:
-            await self.service.mark_sent(o.occurrence_id, next(self.message_ids), now)
-        return out
+            await self.talk.sent(o, next(self.message_ids), now)
+        return [Outgoing(o.occurrence_id, o.chat_id, o.reply.text, o.reply.buttons, o.kind)
+                for o in out]
 
     async def remind(self, args: str, now: datetime, thinner: str = "none") -> None:
         reply = await self.talk.remind(USER, args, now)
@@ -161,7 +174,7 @@ async def test_after_downtime_late_is_sent_and_stale_is_skipped(world: World) ->
 
 async def test_a_crash_between_claim_and_send_resends_it(world: World) -> None:
     await world.remind("magnesium 21:30", london(2026, 11, 24, 12))
-    claimed = await world.service.tick(london(2026, 11, 24, 21, 30))  # then the process died
+    claimed = await world.talk.tick(london(2026, 11, 24, 21, 30))  # then the process died
     assert len(claimed) == 1
     assert await world.tick(london(2026, 11, 24, 21, 31)) == []  # not yet: maybe in flight
     [again] = await world.tick(london(2026, 11, 24, 21, 33))
@@ -284,15 +297,15 @@ async def test_one_user_cannot_press_another_users_reminder(world: World) -> Non
 async def test_two_instances_send_each_reminder_once(pg_url: str) -> None:
     setup = Database(pg_url)
     await setup.upgrade()
-    talk = Conversation(setup, "Europe/London")
+    talk = Router(setup, "Europe/London")
     for user in range(100, 160):
         await talk.remind(user, "magnesium 21:30", london(2026, 11, 24, 12))
     await setup.dispose()
     first, second = Database(pg_url), Database(pg_url)  # two pools: two processes' worth
     try:
-        a, b = ReminderService(first), ReminderService(second)
+        a, b = Delivery(first), Delivery(second)
         now = london(2026, 11, 24, 21, 30)
-        outs = await asyncio.gather(*(s.tick(now) for s in (a, b, a, b)))
+        outs = await asyncio.gather(*(s.claim(now) for s in (a, b, a, b)))
         sent = [o.chat_id for out in outs for o in out]
         assert sorted(sent) == list(range(100, 160))
     finally:

@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.conversation import Conversation, Incoming
 from bot.reminders import KIND_TRIAL
 from bot.replies import Reply
-from bot.scheduler import ReminderService
+from bot.router import Incoming, Router
 from storage import Database, ReminderRepo, TrialRepo, UserRepo
 from tests.test_reminders import london
 
@@ -22,8 +21,7 @@ USER = 21
 class World:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.talk = Conversation(db, "Europe/London")
-        self.service = ReminderService(db, "Europe/London")
+        self.talk = Router(db, "Europe/London")
 
     async def say(self, text: str, at: datetime, message_id: int) -> Reply:
         return await self.talk.on_text(Incoming(USER, text, at.astimezone(UTC), USER, message_id))
@@ -33,19 +31,12 @@ class World:
         return await self.talk.on_button(USER, data, at.astimezone(UTC))
 
     async def tick(self, at: datetime) -> list[str]:
-        """A tick as the Telegram sender runs it: trial messages are built, sent, applied."""
+        """A tick as the Telegram sender runs it: trial messages are built, sent, applied
+        (other messages are noted by their kind)."""
         texts = []
-        for out in await self.service.tick(at.astimezone(UTC)):
-            if out.kind == KIND_TRIAL:
-                reply = await self.talk.trial_step(out.chat_id, at.astimezone(UTC), apply=False)
-                await self.talk.trial_step(out.chat_id, at.astimezone(UTC), apply=True)
-                if reply is None:
-                    await self.service.mark_quiet(out.occurrence_id, at.astimezone(UTC))
-                    continue
-                texts.append(reply.text)
-            else:
-                texts.append(out.text)
-            await self.service.mark_sent(out.occurrence_id, 1, at.astimezone(UTC))
+        for out in await self.talk.tick(at.astimezone(UTC)):
+            texts.append(out.reply.text if out.kind == KIND_TRIAL else out.kind)
+            await self.talk.sent(out, 1, at.astimezone(UTC))
         return texts
 
     async def phase(self) -> str | None:

@@ -22,8 +22,8 @@ from pydantic import ValidationError
 
 from bot import voice, voice_lm
 from bot.config import Settings
-from bot.conversation import Conversation, Incoming
 from bot.parsing import read
+from bot.router import Incoming, Router
 from tests.conftest import open_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "voice"
@@ -273,10 +273,10 @@ def test_a_whisper_folder_without_faster_whisper_installed_says_how_to_install(t
 
 
 @pytest.fixture
-async def talk(db_url: str) -> AsyncIterator[Conversation]:
+async def talk(db_url: str) -> AsyncIterator[Router]:
     listener = voice.Listener()
     async with open_db(db_url) as db:
-        yield Conversation(db, "Europe/London", listen=listener.hear)
+        yield Router(db, "Europe/London", listen=listener.hear)
     listener.close()
 
 
@@ -285,7 +285,7 @@ def spoken(message_id: int, user: int = 7) -> Incoming:
                     source="voice")
 
 
-async def test_a_voice_note_is_logged_like_the_words_with_what_was_heard(talk: Conversation) -> None:
+async def test_a_voice_note_is_logged_like_the_words_with_what_was_heard(talk: Router) -> None:
     reply = await talk.on_voice(spoken(1), note("left calf, three minutes, really bad"))
     first, second = reply.text.split("\n")[:2]
     assert first == "I heard: “left calf three minutes really bad”"
@@ -297,7 +297,7 @@ async def test_a_voice_note_is_logged_like_the_words_with_what_was_heard(talk: C
     assert ",voice,left calf three minutes really bad" in export.content.decode()
 
 
-async def test_the_same_note_delivered_twice_is_stored_once(talk: Conversation) -> None:
+async def test_the_same_note_delivered_twice_is_stored_once(talk: Router) -> None:
     await talk.on_voice(spoken(2), note("took my K2"))
     again = await talk.on_voice(spoken(2), note("took my K2"))
     assert "Already noted" in again.text
@@ -305,7 +305,7 @@ async def test_the_same_note_delivered_twice_is_stored_once(talk: Conversation) 
     assert export is not None and export.content.decode().count("vitamin_k2") == 1
 
 
-async def test_a_note_that_makes_no_sense_stores_nothing_and_offers_buttons(talk: Conversation) -> None:
+async def test_a_note_that_makes_no_sense_stores_nothing_and_offers_buttons(talk: Router) -> None:
     speech = voice.decode(note("did my stretches"))
     garbled = ogg(speech[::-1].copy(), rate=voice.RATE)  # the same voice, backwards
     reply = await talk.on_voice(spoken(3), garbled)
@@ -320,7 +320,7 @@ async def test_a_note_that_makes_no_sense_stores_nothing_and_offers_buttons(talk
     (b"not audio", "couldn't play that recording"),
     (ogg(tone(65)), "over a minute long"),
 ])
-async def test_notes_we_cannot_use_get_a_kind_reason(talk: Conversation, audio: bytes, words: str) -> None:
+async def test_notes_we_cannot_use_get_a_kind_reason(talk: Router, audio: bytes, words: str) -> None:
     reply = await talk.on_voice(spoken(4), audio)
     assert words in reply.text
     assert reply.silent  # 03:20 in London: even a refusal does not ring
@@ -328,7 +328,7 @@ async def test_notes_we_cannot_use_get_a_kind_reason(talk: Conversation, audio: 
     assert export is not None and export.content.decode().count("\n") == 1
 
 
-async def test_edit_fixes_the_side_of_a_heard_cramp(talk: Conversation) -> None:
+async def test_edit_fixes_the_side_of_a_heard_cramp(talk: Router) -> None:
     reply = await talk.on_voice(spoken(5), note("right calf cramp, thirty seconds, mild", "en-us+klatt3"))
     edit = next(b.data for b in reply.buttons[0] if b.label == "Edit")
     choices = await talk.on_button(7, edit, NIGHT)

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
+
 # Below this, a cramp reading is asked about ("Was that a cramp?"), not stored.
 CONFIDENT = 0.5
 
@@ -14,16 +16,9 @@ Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", 
 INTENTS: tuple[str, ...] = (
     "cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown",
 )
-MUSCLES: tuple[str, ...] = ("calf", "foot", "toes", "thigh", "hamstring", "shin", "other")
-SIDES: tuple[str, ...] = ("left", "right", "both")
-SUPPLEMENTS: tuple[str, ...] = (
-    "vitamin_k2", "magnesium", "vitamin_b", "vitamin_d", "potassium", "other",
-)
-UNITS: tuple[str, ...] = ("mg", "mcg", "iu", "g", "ml")
-RED_FLAGS: tuple[str, ...] = (
-    "swelling", "redness", "warmth", "numbness", "weakness", "skin_change",
-    "chest_pain", "breathless", "fever",
-)
+# the vocabulary is defined once, in bot.vocab (re-exported here for the reader)
+__all__ = ["CONFIDENT", "INTENTS", "MUSCLES", "RED_FLAGS", "SIDES", "SUPPLEMENTS", "UNITS",
+           "Cramp", "Reading", "Stretch", "Supplement"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 UTC = ZoneInfo("UTC")
 
 MIDDLE_OF_NIGHT = time(3, 0)
+_FURTHEST_AGO = 366 * 24 * 3600  # seconds: no diary entry is from further back
 BEDTIME = time(22, 30)
 WINDOWS: dict[str, tuple[time, time]] = {
     "morning": (time(5), time(11)),
@@ -98,10 +99,6 @@ class _Clock:
     hour: int
     minute: int
     meridiem: str | None  # "am" / "pm" / None (bare)
-
-
-def zone_of(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
 
 
 def localize(naive: datetime, zone: ZoneInfo) -> datetime:
@@ -214,7 +211,7 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
     if m:
         qty_s, unit = m.group(1), m.group(2)
         qty = _VAGUE.get(qty_s) or float(qty_s)
-        seconds = qty * _UNIT_SECONDS[unit]
+        seconds = min(qty * _UNIT_SECONDS[unit], _FURTHEST_AGO)  # "1100000000 min ago"
         if unit.startswith("day") or unit.startswith("week"):
             day = (now - timedelta(seconds=seconds)).date()
             return _on_day(text, now, zone, day, night_report)

@@ -12,14 +12,34 @@ import math
 import textwrap
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
+from babel.dates import format_date
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from .advice import NOT_A_DOCTOR
-from .entries import SUPPLEMENT_NAMES, Entry, describe
-from .recap import WeekPoint, WeekSummary, week_words
+from ..recap import WeekPoint
+from ..usecases.results.recap import Report
+from .common import Speech, describe, supplement_name
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """The chart's labels, from the catalogue (`chart.*`)."""
+
+    title: str
+    per_week: str
+    severity: str
+    no_data: str
+    started: dict[str, str]  # supplement -> "vitamin K2\nstarted"
+    week: str  # a Babel pattern for a week's first night, e.g. "d MMM"
+    language: str
+
+    @classmethod
+    def of(cls, s: Speech, starts: dict[str, date]) -> ChartWords:
+        t = s.t
+        return cls(t("chart.title"), t("chart.per_week"), t("chart.severity"), t("chart.no_data"),
+                   {name: t("chart.started", name=supplement_name(t, name)) for name in starts},
+                   t("chart.week"), t.language)
 
 
 @dataclass(frozen=True)
@@ -114,7 +134,7 @@ class _Chart:
         x, y = round(at[0] * self.k + dx), round(at[1] * self.k + dy)
         self.img.paste(fill, (x, y, x + mask.width, y + mask.height), mask)
 
-    def draw(self, series: list[WeekPoint], starts: dict[str, date]) -> Image.Image:
+    def draw(self, series: list[WeekPoint], starts: dict[str, date], words: ChartWords) -> Image.Image:
         p, n = self.p, len(series)
         left, right, top, bottom = self.LEFT, self.RIGHT, self.TOP, self.BOTTOM
         slot = (right - left) / (n + 0.2)
@@ -129,7 +149,7 @@ class _Chart:
             return bottom - (bottom - top) * v / 10.5
 
         d, k = self.d, self.k
-        self.text((self.W / 2, 30), "Your cramps, week by week", 22, p.fg, "mm")
+        self.text((self.W / 2, 30), words.title, 22, p.fg, "mm")
         step = _step(ymax)
         for v in range(0, int(ymax) + 1, step):
             y = y_of(v)
@@ -139,8 +159,8 @@ class _Chart:
             y = y_sev(v)
             d.line([self.xy(right, y), self.xy(right + 5, y)], fill=p.line, width=k)
             self.text((right + 8, y), str(v), 15, p.line, "lm")
-        self.text((28, (top + bottom) / 2), "cramps per week", 17, p.fg, "mm", angle=90)
-        self.text((self.W - 45, (top + bottom) / 2), "average severity (1-10)", 17, p.line, "mm",
+        self.text((28, (top + bottom) / 2), words.per_week, 17, p.fg, "mm", angle=90)
+        self.text((self.W - 45, (top + bottom) / 2), words.severity, 17, p.line, "mm",
                   angle=90)
         half = slot * 0.35
         for x, q in zip(cx, series, strict=True):
@@ -149,10 +169,10 @@ class _Chart:
                 d.rectangle([self.xy(x - half, y_of(height)), self.xy(x + half, bottom)],
                             fill=p.bar if q.nights_with_data else p.no_data)
             if not q.nights_with_data:
-                self.text((x, y_of(height) - 6), "no\ndata", 14, p.fg, "md")
+                self.text((x, y_of(height) - 6), words.no_data, 14, p.fg, "md")
             d.line([self.xy(x, bottom), self.xy(x, bottom + 5)], fill=p.fg, width=k)
-            self.text((x + 4, bottom + 10), f"{q.start.day} {q.start:%b}", 15, p.fg, "rm",
-                      angle=45)
+            label = format_date(q.start, words.week, locale=words.language)
+            self.text((x + 4, bottom + 10), label, 15, p.fg, "rm", angle=45)
         first = series[0].start
         for name, start in starts.items():
             offset = (start - first).days / 7
@@ -161,7 +181,7 @@ class _Chart:
                 for y in range(top, bottom, 16):
                     d.line([self.xy(x, y), self.xy(x, min(y + 10, bottom))], fill=p.mark,
                            width=3 * k)
-                self.text((x + 5, top + 12), f"{SUPPLEMENT_NAMES.get(name, name)}\nstarted", 16,
+                self.text((x + 5, top + 12), words.started[name], 16,
                           p.mark, "la")
         points = [self.xy(x, y_sev(q.mean_severity)) for x, q in zip(cx, series, strict=True)
                   if q.mean_severity is not None]
@@ -173,11 +193,11 @@ class _Chart:
         return self.img
 
 
-def week_chart(series: list[WeekPoint], starts: dict[str, date], *, palette: Palette = DARK,
-               scale: int = 1) -> bytes:
+def week_chart(series: list[WeekPoint], starts: dict[str, date], words: ChartWords, *,
+               palette: Palette = DARK, scale: int = 1) -> bytes:
     """The weekly chart as a PNG, 800x600 times `scale`. Safe from several threads."""
     out = io.BytesIO()
-    image = _Chart(palette, scale).draw(series, starts)
+    image = _Chart(palette, scale).draw(series, starts, words)
     # to the palette's own colours and their blends: looks the same, a quarter of the
     # size (~15 KB) and of the encoding time
     image.quantize(palette=_colours(palette), dither=Image.Dither.NONE).save(
@@ -200,39 +220,43 @@ def _colours(palette: Palette) -> Image.Image:
     return image
 
 
-def report_pdf(*, who: str, zone: ZoneInfo, now: datetime, this_week: WeekSummary,
-               last_week: WeekSummary, series: list[WeekPoint], starts: dict[str, date],
-               entries: list[Entry], adherence: list[str]) -> bytes:
+def report_pdf(s: Speech, who: str, r: Report) -> bytes:
     """A few pages for a clinician: summary, chart, red flags, supplements, the entries."""
+    from .recap import adherence_lines, week_words
+
     plt = _pyplot()
     from matplotlib.backends.backend_pdf import PdfPages
 
-    since = now - timedelta(weeks=len(series))
-    recent = [e for e in entries if e.at >= since]
+    t, series = s.t, r.series
+    since = s.now - timedelta(weeks=len(series))
+    recent = [e for e in r.entries if e.at >= since]
     flagged = [e for e in recent if e.red_flags]
+    this_week, last_week = r.recap.this_week, r.recap.last_week
     out = io.BytesIO()
     with PdfPages(out) as pdf:
         fig = plt.figure(figsize=(8.27, 11.69))  # A4
+        made = s.pattern(s.local(s.now), "absolute_report")
         lines = [
-            ("Charley: leg cramp diary", 20, "bold"),
-            (f"{who}   ·   made {now.astimezone(zone):%d %b %Y %H:%M} ({zone.key})", 11, "normal"),
-            (NOT_A_DOCTOR, 9, "italic"),
+            (t("report.title"), 20, "bold"),
+            (t("report.made", who=who or t("report.someone"), when=made, zone=s.zone.key), 11, "normal"),
+            (t("common.not_a_doctor"), 9, "italic"),
             ("", 8, "normal"),
-            ("Summary", 14, "bold"),
-            (f"This week: {week_words(this_week)} Nights with no data: {this_week.no_data_nights}.",
+            (t("report.summary"), 14, "bold"),
+            (t("report.this_week", summary=week_words(t, this_week), n=this_week.no_data_nights),
              11, "normal"),
-            (f"Last week: {week_words(last_week)} Nights with no data: {last_week.no_data_nights}.",
+            (t("report.last_week", summary=week_words(t, last_week), n=last_week.no_data_nights),
              11, "normal"),
             ("", 8, "normal"),
-            ("Red-flag symptoms reported", 14, "bold"),
+            (t("report.red_flags"), 14, "bold"),
         ]
         if flagged:
-            lines += [(f"{describe(e, zone, now, absolute=True)}: {', '.join(e.red_flags)}", 10, "normal")
+            lines += [(f"{describe(s, e, absolute=True)}: {', '.join(e.red_flags)}", 10, "normal")
                       for e in flagged[:12]]
         else:
-            lines.append(("None reported in this period.", 10, "normal"))
-        lines += [("", 8, "normal"), ("Supplements", 14, "bold")]
-        lines += [(a, 10, "normal") for a in adherence] or [("None logged.", 10, "normal")]
+            lines.append((t("report.no_red_flags"), 10, "normal"))
+        lines += [("", 8, "normal"), (t("report.supplements"), 14, "bold")]
+        lines += ([(a, 10, "normal") for a in adherence_lines(t, r.adherence)]
+                  or [(t("report.no_supplements"), 10, "normal")])
         y = 0.96
         for text, size, weight in lines:
             style = "italic" if weight == "italic" else "normal"
@@ -242,18 +266,19 @@ def report_pdf(*, who: str, zone: ZoneInfo, now: datetime, this_week: WeekSummar
                          fontweight="bold" if weight == "bold" else "normal")
                 y -= 0.012 + size / 700
         ax = fig.add_axes((0.07, 0.04, 0.86, min(0.45, y - 0.08)))
-        ax.imshow(_Chart(PAPER, 2).draw(series, starts), interpolation="antialiased")
+        chart = _Chart(PAPER, 2).draw(series, r.starts, ChartWords.of(s, r.starts))
+        ax.imshow(chart, interpolation="antialiased")
         ax.set_axis_off()
         fig.set_facecolor("white")
         pdf.savefig(fig)
         plt.close(fig)
-        rows = [describe(e, zone, now, absolute=True) + (f"  [{e.text[:60]}]" if e.text else "")
+        rows = [describe(s, e, absolute=True) + (f"  [{e.text[:60]}]" if e.text else "")
                 for e in recent]
         for page in range(0, max(len(rows), 1), 60):
             fig = plt.figure(figsize=(8.27, 11.69))
-            fig.text(0.07, 0.96, f"Entries, last {len(series)} weeks ({len(rows)})", fontsize=14,
+            fig.text(0.07, 0.96, t("report.entries", weeks=len(series), n=len(rows)), fontsize=14,
                      fontweight="bold", va="top")
-            for i, row in enumerate(rows[page:page + 60] or ["No entries."]):
+            for i, row in enumerate(rows[page:page + 60] or [t("report.no_entries")]):
                 fig.text(0.07, 0.93 - i * 0.0145, row, fontsize=8, va="top")
             pdf.savefig(fig)
             plt.close(fig)

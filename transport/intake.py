@@ -30,15 +30,12 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor
 
+from bot.talk.catalogue import DEFAULT_LANGUAGE, texts
 from storage import Database, InboxRepo, unreachable
 
 log = logging.getLogger("charley.intake")
 T, R = TypeVar("T"), TypeVar("R")
 MAX_ATTEMPTS = 3  # then the update is dropped (logged), and the user is told
-GAVE_UP = ("Sorry, I tried several times and could not save one of your recent messages. "
-           "Please check /week and send it again if it is missing.")
-
-
 class GroupCommit(Generic[T, R]):
     """Calls that arrive while a write is under way go together in the next one: under
     load one transaction stores (or settles) many updates, alone each goes at once.
@@ -231,7 +228,7 @@ async def replay(application: Application, now: datetime | None = None) -> int:
             again.append((Update.de_json(json.loads(row.payload), application.bot), row.attempts))
     for user_id in given_up:
         try:
-            await application.bot.send_message(user_id, GAVE_UP)
+            await application.bot.send_message(user_id, texts(DEFAULT_LANGUAGE)("access.gave_up"))
         except TelegramError:
             log.warning("could not tell a user that an update was dropped")
     for done, (update, attempt) in enumerate(again):

@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 def _settings():
     from pydantic import ValidationError
 
-    from .config import Settings
+    from bot.config import Settings
 
     try:
         return Settings()
@@ -55,13 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "parse":
         import os
 
-        from .parse_cli import main as parse_main
+        from bot.parse_cli import main as parse_main
 
         tz = args.tz or os.environ.get("DEFAULT_TIMEZONE") or "UTC"
         return parse_main(args.text, args.now, tz, args.jsonl)
 
     settings = _settings()
-    from .logs import setup_logging
+    from bot.logs import setup_logging
 
     setup_logging(settings.log_level, settings.secrets())
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         if settings.telegram_bot_token is None:
             print(NO_TOKEN, file=sys.stderr)
             return 2
-        from .app import run
+        from charley.app import run
 
         run(settings)
         return 0
@@ -95,15 +95,14 @@ async def _upgrade(url: str) -> None:
 async def _chat(url: str, default_tz: str, user: int) -> int:
     from pathlib import Path
 
+    from bot.console import chat
+    from bot.router import Router
     from storage import Database
-
-    from .console import chat
-    from .conversation import Conversation
 
     db = Database(url)
     try:
         await db.upgrade()
-        await chat(Conversation(db, default_tz), user, sys.stdin, sys.stdout, Path.cwd())
+        await chat(Router(db, default_tz), user, sys.stdin, sys.stdout, Path.cwd())
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,6 +1,6 @@
-"""The composition root: settings -> database, conversation, Telegram application.
+"""The composition root: settings -> database, router, Telegram application.
 
-The only module (with `bot.cli`) that knows storage, core and handlers at once.
+The only module (with `charley.cli`) that knows storage, core, handlers and transport at once.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ from telegram.ext import Application, ContextTypes
 
 import handlers
 import handlers.reminders
-from handlers import intake, webhook
+from bot.config import Settings
+from bot.router import Router
+from bot.voice import Listener
 from storage import Database
-
-from .config import Settings
-from .conversation import Conversation
-from .scheduler import ReminderService
-from .voice import Listener
+from transport import intake, webhook
 
 log = logging.getLogger("charley")
 
@@ -41,16 +39,15 @@ def build_application(settings: Settings) -> Application:
         application.bot_data["db"] = db
         listener = Listener(settings.whisper_model_dir, settings.voice_workers)
         application.bot_data["listener"] = listener
-        application.bot_data["conversation"] = Conversation(
+        application.bot_data["router"] = Router(
             db, settings.default_timezone, timedelta(minutes=settings.snooze_minutes),
             listen=listener.hear)
-        application.bot_data["reminders"] = ReminderService(db, settings.default_timezone)
         handlers.reminders.schedule(application, settings.reminder_tick_seconds)
         assert application.job_queue is not None
         application.job_queue.run_repeating(
             replay, interval=min(settings.inbox_retry_seconds / 2, 30), first=0.5, name="inbox",
             job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1})
-        await application.bot.set_my_commands(handlers.commands.COMMANDS)
+        await application.bot.set_my_commands(handlers.commands.bot_commands())
         log.info("Charley is up as @%s", application.bot.username)
 
     async def post_shutdown(application: Application) -> None:

@@ -1,130 +1,77 @@
-"""The reminder tick: what is due now, claimed once, as messages to send.
+"""The reminder tick, its data side: what is due now, claimed once.
 
 The database is the source of truth. APScheduler (ptb's JobQueue) only wakes the
-bot every few seconds to call `tick(now)`; nothing about a reminder lives in the
-job store, so restarts lose nothing and several instances never send twice:
+bot every few seconds; nothing about a reminder lives in the job store, so restarts
+lose nothing and several instances never send twice:
 
   1. in one transaction, claim reminders whose `next_due_at` has come (rows locked,
      SKIP LOCKED on PostgreSQL), advance them to their next day, and insert that
      day's occurrence (unique per reminder and due time);
-  2. send the messages after the commit;
-  3. mark each occurrence sent. One that was claimed but never marked (a crash, a
-     failed send) is claimed again after a short while, until it is an hour late.
+  2. the messages are worded (`bot.talk.reminders.due_message`) and sent after the
+     commit;
+  3. each occurrence is marked sent. One that was claimed but never marked (a crash,
+     a failed send) is claimed again after a short while, until it is an hour late.
 
 A reminder more than an hour late (the bot was down) is skipped and noted as
-"missed", so a restart never sends a burst of stale reminders.
+"missed", so a restart never sends a burst of stale reminders. A supplement the user
+logged in words shortly before its time counts as answered, and is not sent.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import Database, Occurrence, Reminder, Schedule, User
 
-from .entries import SUPPLEMENT_NAMES
-from .reminders import (
-    ANSWERED_WINDOW,
-    FOLLOW_UP_AFTER,
-    KIND_CHECKIN,
-    KIND_RECAP,
-    KIND_STRETCH,
-    KIND_SUPPLEMENT,
-    KIND_TRIAL,
-    LATE_LIMIT,
-    next_due,
-)
-from .replies import Button
+from ..reminders import ANSWERED_WINDOW, FOLLOW_UP_AFTER, KIND_SUPPLEMENT, LATE_LIMIT, next_due
+from .results.reminders import Due
 
 log = logging.getLogger("charley.reminders")
 STUCK_AFTER = timedelta(minutes=2)
+LATE_AFTER = timedelta(minutes=5)  # a reminder sent later than this says it is late
 
 
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    occurrence_id: int
-    chat_id: int
-    text: str
-    buttons: list[list[Button]]
-    kind: str = KIND_SUPPLEMENT  # KIND_RECAP, KIND_TRIAL: the sender builds the message
+class Delivery:
+    """Claims what is due across all users (one transaction a tick) and records what
+    became of each message. Cross-user by nature, so it works on `Schedule`, not on
+    one user's `Unit`."""
 
-
-def reminder_name(reminder: Reminder) -> str:
-    if reminder.kind == KIND_SUPPLEMENT and reminder.what != "other":
-        return SUPPLEMENT_NAMES.get(reminder.what, reminder.label)
-    return reminder.label
-
-
-def reminder_message(reminder: Reminder, occurrence: Occurrence, zone: ZoneInfo,
-                     why: str) -> tuple[str, list[list[Button]]]:
-    """The text and buttons of a reminder; `why` is "due", "late", "snooze" or "follow_up"."""
-    due = occurrence.due_at.astimezone(zone).strftime("%H:%M")
-    oid = occurrence.id
-    if reminder.kind == KIND_RECAP:
-        return ("Your weekly recap", [[Button("Stop weekly recaps", f"rm:p:{reminder.id}")]])
-    if reminder.kind == KIND_TRIAL:  # the sender asks the trial what to say
-        return ("Your trial", [])
-    if reminder.kind == KIND_CHECKIN:
-        return ("Good morning. Any cramps last night?", [
-            [Button("No cramps", f"c:n:{oid}"), Button("Yes, log it", f"c:y:{oid}")],
-            [Button("Not sure", f"c:u:{oid}"),
-             Button("Stop these check-ins", f"rm:p:{reminder.id}")],
-        ])
-    name = reminder_name(reminder)
-    if reminder.kind == KIND_STRETCH:
-        text = {
-            "due": f"Time for your bedtime stretches ({due}).",
-            "late": f"Your bedtime stretches were due at {due}.",
-            "snooze": f"Stretches, as you asked (due {due}).",
-            "follow_up": f"Did you manage your stretches? They were due at {due}.",
-        }[why]
-        return text, [
-            [Button("Done", f"r:t:{oid}"), Button("Snooze 30 min", f"r:z:{oid}"),
-             Button("Skip", f"r:s:{oid}")],
-            [Button("Show the stretches", "r:h")],
-        ]
-    text = {
-        "due": f"Time for your {name} ({due}).",
-        "late": f"Your {name} was due at {due}.",
-        "snooze": f"Your {name}, as you asked (due {due}).",
-        "follow_up": f"Just checking: your {name} was due at {due}. Taken it?",
-    }[why]
-    return text, [[Button("Taken", f"r:t:{oid}"), Button("Snooze 30 min", f"r:z:{oid}"),
-                    Button("Skip", f"r:s:{oid}")]]
-
-
-class ReminderService:
     def __init__(self, db: Database, default_tz: str = "UTC", batch: int = 500) -> None:
         self.db = db
         self.default_tz = default_tz
         self.batch = batch
 
-    def _zone(self, user: User) -> ZoneInfo:
-        return ZoneInfo(user.tz or self.default_tz)
+    def _tz(self, user: User) -> str:
+        return user.tz or self.default_tz
 
-    async def tick(self, now: datetime) -> list[Outgoing]:
-        """Claim everything due at `now`; return the messages to send (after commit)."""
-        out: list[Outgoing] = []
+    def _due(self, occurrence_id: int, due_at: datetime, reminder: Reminder, user: User,
+             why: str) -> Due:
+        return Due(occurrence_id=occurrence_id, chat_id=user.telegram_id, kind=reminder.kind,
+                   why=why, reminder_id=reminder.id, what=reminder.what, label=reminder.label,
+                   due_at=due_at, tz=self._tz(user))
+
+    async def claim(self, now: datetime) -> list[Due]:
+        """Claim everything due at `now`: the messages to send (after the commit)."""
+        out: list[Due] = []
         async with self.db.session() as session:
             schedule = Schedule(session)
             out += await self._fire_due(schedule, now)
             for occurrence, reminder, user in await schedule.claim_resends(now, self.batch):
-                message = await self._resend(schedule, occurrence, reminder, user, now)
-                if message is not None:
-                    out.append(message)
+                due = await self._resend(schedule, occurrence, reminder, user, now)
+                if due is not None:
+                    out.append(due)
             for occurrence, reminder, user in await schedule.claim_stuck(now - STUCK_AFTER,
                                                                          self.batch):
                 if now - occurrence.due_at > LATE_LIMIT:
                     occurrence.status = "missed"
                     continue
                 occurrence.claimed_at = now
-                text, buttons = reminder_message(reminder, occurrence, self._zone(user), "late")
-                out.append(Outgoing(occurrence.id, user.telegram_id, text, buttons, reminder.kind))
+                out.append(self._due(occurrence.id, occurrence.due_at, reminder, user, "late"))
         return out
 
-    async def _fire_due(self, schedule: Schedule, now: datetime) -> list[Outgoing]:
+    async def _fire_due(self, schedule: Schedule, now: datetime) -> list[Due]:
         """The reminders whose time has come, in a few statements however many they are."""
         claimed = await schedule.claim_due(now, self.batch)
         if not claimed:
@@ -137,7 +84,7 @@ class ReminderService:
             taken.setdefault((user_id, name), []).append(at)
         rows, to_send = [], []
         for reminder, user in claimed:
-            zone = self._zone(user)
+            zone = ZoneInfo(self._tz(user))
             due = reminder.next_due_at
             reminder.next_due_at = next_due(time.fromisoformat(reminder.local_time),
                                             reminder.days, zone, max(now, due))
@@ -159,14 +106,12 @@ class ReminderService:
             occurrence_id = ids.get(reminder.id)
             if occurrence_id is None:  # another instance fired this one
                 continue
-            why = "late" if now - due > timedelta(minutes=5) else "due"
-            occurrence = Occurrence(id=occurrence_id, due_at=due)
-            text, buttons = reminder_message(reminder, occurrence, self._zone(user), why)
-            out.append(Outgoing(occurrence_id, user.telegram_id, text, buttons, reminder.kind))
+            why = "late" if now - due > LATE_AFTER else "due"
+            out.append(self._due(occurrence_id, due, reminder, user, why))
         return out
 
     async def _resend(self, schedule: Schedule, occurrence: Occurrence, reminder: Reminder,
-                      user: User, now: datetime) -> Outgoing | None:
+                      user: User, now: datetime) -> Due | None:
         why = "snooze" if occurrence.status == "snoozed" else "follow_up"
         stale = occurrence.resend_at is not None and now - occurrence.resend_at > LATE_LIMIT
         occurrence.resend_at = None
@@ -181,8 +126,7 @@ class ReminderService:
         occurrence.resent += 1
         occurrence.status = "due"
         occurrence.claimed_at = now
-        text, buttons = reminder_message(reminder, occurrence, self._zone(user), why)
-        return Outgoing(occurrence.id, user.telegram_id, text, buttons)
+        return self._due(occurrence.id, occurrence.due_at, reminder, user, why)
 
     async def mark_sent(self, occurrence_id: int, message_id: int, now: datetime) -> None:
         async with self.db.session() as session:

@@ -1,0 +1,76 @@
+"""Every word a person reads, looked up by key in one catalogue per language.
+
+The English catalogue is the folder `texts/en/` (one TOML file per area, read as one
+catalogue; a key is defined once); a second language is a second folder with the
+same keys. Keys name what a text is for (`logged.new`), so code never holds
+the words themselves and a missing translation is found by a test, not by a user.
+A text may have plural forms (`one`, `few`, `many`, `other`: CLDR's categories, as
+Babel computes them for the language); the form is chosen by the field `n`.
+
+Why not gettext: its message ids are the English sentences, so the English would
+stay spread through the code; keyed TOML keeps all of it in one file a reviewer
+(or a clinician checking the medical wording) can read top to bottom.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+TEXTS = Path(__file__).with_name("texts")
+DEFAULT_LANGUAGE = "en"
+
+
+class MissingText(KeyError):
+    """A key with no text: a bug caught by tests, never shown to a user."""
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str | dict[str, str]]:
+    flat: dict[str, str | dict[str, str]] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and not set(value) <= {"zero", "one", "two", "few", "many", "other"}:
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+class Texts:
+    """One language's catalogue: `t("logged.new", summary=...)`."""
+
+    def __init__(self, language: str, entries: dict[str, str | dict[str, str]]) -> None:
+        self.language = language
+        self.entries = entries
+        self._locale = Locale.parse(language)
+
+    def __call__(self, key: str, /, **fields: Any) -> str:
+        try:
+            text = self.entries[key]
+        except KeyError:
+            raise MissingText(key) from None
+        if isinstance(text, dict):
+            form = self._locale.plural_form(fields["n"])
+            text = text.get(form) or text["other"]
+        return text.format(**fields) if fields else text
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+
+@cache
+def texts(language: str = DEFAULT_LANGUAGE) -> Texts:
+    """The catalogue of `language` (read once per process)."""
+    entries: dict[str, str | dict[str, str]] = {}
+    for path in sorted((TEXTS / language).glob("*.toml")):
+        with path.open("rb") as f:
+            part = _flatten(tomllib.load(f))
+        twice = set(part) & set(entries)
+        if twice:
+            raise ValueError(f"{path.name} defines again: {', '.join(sorted(twice))}")
+        entries.update(part)
+    return Texts(language, entries)

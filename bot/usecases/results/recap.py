@@ -1,0 +1,44 @@
+"""Results of looking back: the week, the clinician report, the export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ...advice import Advice
+from ...kinds import Entry
+from ...recap import Comparison, Recap, WeekPoint
+
+
+@dataclass(frozen=True, slots=True)
+class Adherence:
+    supplement: str
+    days: int  # days it was taken
+    of: int  # out of the last `of` days
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRecap:
+    recap: Recap
+    adherence: list[Adherence]
+    stretch_days: int  # of the last 7
+    comparisons: list[tuple[str, Comparison]]  # (supplement, before/since it was started)
+    advice: list[Advice]  # pattern advice due this week
+    series: list[WeekPoint]  # for the chart
+    starts: dict[str, date]  # supplements started within the chart's weeks
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    recap: Recap
+    series: list[WeekPoint]
+    starts: dict[str, date]
+    entries: list[Entry]
+    adherence: list[Adherence]
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    content: str
+    rows: int
+    as_json: bool

@@ -1,0 +1,202 @@
+"""Results of reminders: /remind, /reminders, the buttons on reminders and check-ins,
+the set-up by taps, and what the tick found due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from ...kinds import Entry
+from ...reminders import RequestError
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderInfo:
+    """A reminder as a renderer needs it (no ORM row)."""
+
+    id: int
+    kind: str  # supplement | stretch | checkin | recap | trial
+    what: str  # a supplement name, "stretch", "checkin", "recap"
+    label: str  # what the user called it
+    local_time: str  # "HH:MM"
+    days: int  # bit mask, bit 0 Monday
+    paused: bool
+
+
+# ---- /remind, and a reminder made by taps --------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RemindRefused:
+    """/remind that could not be read."""
+
+    error: RequestError
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderCreated:
+    """A new reminder. held: None (it is on), "ask" (a K2 reminder kept off until we
+    know about blood thinners: ask), "warfarin" (kept off: the user takes warfarin).
+    step: None for /remind; "supplement" or "bedtime" when made by the set-up's taps."""
+
+    reminder: ReminderInfo
+    held: str | None = None
+    step: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderList:
+    reminders: list[ReminderInfo]  # without trials' clocks (those are /trial's business)
+
+
+# ---- buttons -------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Expired:
+    """A button whose occurrence or data is not (or no longer) one of this user's."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stretches:
+    """ "Show the stretches"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """ "Taken" / "Done": logged at `at`."""
+
+    reminder: ReminderInfo
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyAnswered:
+    """Snooze on a reminder already answered; status: "taken" or "skipped"."""
+
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeRefused:
+    """Snoozed twice already: left for today."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snoozed:
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyTaken:
+    """Skip on a reminder already marked taken."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    reminder: ReminderInfo
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinNoCramps:
+    """Morning check-in: a cramp-free night logged."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinUnsure:
+    """Morning check-in: not sure, nothing logged."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinAskWhere:
+    occurrence: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinAskSeverity:
+    occurrence: int
+    muscle: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinLogged:
+    """The check-in's cramp; entry None: that night's cramp was logged already."""
+
+    entry: Entry | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderGone:
+    """A reminder's button (pause, delete, times) after the reminder was deleted."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderDeleted:
+    reminder: ReminderInfo
+
+
+@dataclass(frozen=True, slots=True)
+class PauseToggled:
+    reminder: ReminderInfo  # as it is now: paused or resumed
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeHeld:
+    """Resume on a K2 reminder kept off for warfarin (or an unanswered question)."""
+
+    reminder: ReminderInfo
+
+
+@dataclass(frozen=True, slots=True)
+class TimeChoices:
+    reminder: ReminderInfo
+    times: tuple[time, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderMoved:
+    reminder: ReminderInfo
+
+
+@dataclass(frozen=True, slots=True)
+class BloodThinnerNoted:
+    """The answer to the blood-thinner question (none | vka | other | ok), stored.
+    reminder: the K2 reminder that waited on it (now on, or kept off for "vka"); None
+    when it was asked after a logged K2."""
+
+    answer: str
+    reminder: ReminderInfo | None
+
+
+@dataclass(frozen=True, slots=True)
+class SetupOffer:
+    """A set-up step that asks: step "supplement" (which one), "supplement_time" (at
+    what time: `supplement` says which), "bedtime" (a stretch reminder?), "checkin"."""
+
+    step: str
+    times: tuple[time, ...] = ()
+    supplement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetupDone:
+    """The set-up's last step: the morning check-in at `checkin`, or none (None)."""
+
+    checkin: time | None
+
+
+# ---- the tick ------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """A reminder to send now, claimed by the tick. why: "due", "late" (more than five
+    minutes after its time), "snooze" (asked to come back), "follow_up" (not answered)."""
+
+    occurrence_id: int
+    chat_id: int  # the user's Telegram id
+    kind: str
+    why: str
+    reminder_id: int
+    what: str
+    label: str
+    due_at: datetime
+    tz: str  # the user's zone name, for the time in the text
