@@ -6,30 +6,79 @@ the action, or None for anything it does not recognise (old, forged or foreign d
 which the router answers with "that button has expired". The prefixes are the ones
 already in people's chats, so old buttons keep working.
 
-To add a button: a class here (prefix, fields, `widest()` for the size test), a
-branch in the router, and its words in the catalogue.
+Each action is declared in one line by `action(prefix, name, field=spec, ...)`; a
+spec says what a field may hold, which is what `unpack` checks and what the size test
+packs at its widest. To add a button: one line here, a branch in the router (or its
+area's use case), and its words in the catalogue.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, make_dataclass
 from datetime import time
-from typing import ClassVar, get_type_hints
+from typing import Any, ClassVar
 
 from .vocab import MUSCLES, OFFERED_SUPPLEMENTS, SIDES
 
 MAX_BYTES = 64  # Telegram's limit on callback data
-_INT = re.compile(r"[0-9]{1,15}")  # anything a database id could be
+BIG = 10**15  # ids below this: anything a database could hold
+_INT = re.compile(r"[0-9]{1,15}")
 _WORD = re.compile(r"[A-Za-z0-9_/+\-,]{1,64}")
 _REGISTRY: dict[str, type[Action]] = {}
 
 
+@dataclass(frozen=True)
+class Spec:
+    """What one field may hold: a kind ("int", "time", "word"), allowed values, an
+    exclusive upper bound for ints, whether it may be missing ("-"), and its widest."""
+
+    kind: str
+    choices: tuple[Any, ...] = ()
+    below: int = BIG
+    optional: bool = False
+    widest: Any = None
+
+    def read(self, text: str) -> Any:
+        if self.optional and text == "-":
+            return None
+        if self.kind == "int":
+            value: Any = int(text) if _INT.fullmatch(text) else None
+        elif self.kind == "time":
+            ok = re.fullmatch(r"[0-2][0-9][0-5][0-9]", text) and int(text[:2]) < 24
+            value = time(int(text[:2]), int(text[2:])) if ok else None
+        else:
+            value = text if _WORD.fullmatch(text) else None
+        if value is None or (self.choices and value not in self.choices) or (
+                self.kind == "int" and value >= self.below):
+            raise ValueError(text)
+        return value
+
+    def largest(self) -> Any:
+        if self.widest is not None:
+            return self.widest
+        if self.choices:
+            return max(self.choices, key=lambda c: len(str(c)))
+        return {"int": self.below - 1, "time": time(23, 59)}[self.kind]
+
+
+ID = Spec("int")
+AT = Spec("time")
+
+
+def one_of(*choices: Any) -> Spec:
+    return Spec("int" if isinstance(choices[0], int) else "word", choices)
+
+
+def below(n: int, optional: bool = False) -> Spec:
+    return Spec("int", below=n, optional=optional)
+
+
 class Action:
-    """Base of every button action. Subclasses are frozen dataclasses with a PREFIX."""
+    """Base of every button action."""
 
     PREFIX: ClassVar[str]
-    _types: ClassVar[tuple[type, ...]] = ()
+    SPECS: ClassVar[dict[str, Spec]] = {}
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -39,53 +88,29 @@ class Action:
             _REGISTRY[cls.PREFIX] = cls
 
     def pack(self) -> str:
-        values = ["-" if v is None else _hhmm(v) if isinstance(v, time) else str(v)
-                  for v in astuple(self)]  # type: ignore[call-overload]
+        values = ["-" if v is None else f"{v.hour:02d}{v.minute:02d}" if isinstance(v, time)
+                  else str(v) for v in astuple(self)]  # type: ignore[call-overload]
         data = ":".join([self.PREFIX, *values])
         if len(data.encode()) > MAX_BYTES:
             raise ValueError(f"button data over {MAX_BYTES} bytes: {data!r}")
         return data
 
-    def valid(self) -> bool:
-        """Whether the values make sense (checked on unpack)."""
-        return True
-
     @classmethod
     def widest(cls) -> Action:
         """The largest data this button can carry (a test checks it fits)."""
-        raise NotImplementedError(cls.__name__)
+        return cls(*(spec.largest() for spec in cls.SPECS.values()))
 
 
-def _hhmm(at: time) -> str:
-    return f"{at.hour:02d}{at.minute:02d}"
-
-
-def _convert(text: str, kind: type) -> object:
-    optional = text == "-"
-    if kind is int:
-        if not _INT.fullmatch(text):
-            raise ValueError(text)
-        return int(text)
-    if kind is time:
-        if not re.fullmatch(r"[0-2][0-9][0-5][0-9]", text) or int(text[:2]) > 23:
-            raise ValueError(text)
-        return time(int(text[:2]), int(text[2:]))
-    if optional:
-        raise ValueError(text)
-    if not _WORD.fullmatch(text):
-        raise ValueError(text)
-    return text
-
-
-def _types_of(cls: type[Action]) -> list[tuple[type, bool]]:
-    hints = get_type_hints(cls)
-    out = []
-    for f in fields(cls):  # type: ignore[arg-type]
-        hint = hints[f.name]
-        args = [a for a in getattr(hint, "__args__", ()) if a is not type(None)]
-        optional = bool(args) and len(args) < len(getattr(hint, "__args__", ()))
-        out.append((args[0] if optional else hint, optional))
-    return out
+def action(prefix: str, name: str, **specs: Spec) -> Any:
+    """An action class: `Undo = action("undo", "Undo", entry=ID)` gives `Undo(entry=12)`,
+    packed as `undo:12`."""
+    kinds = {"int": int, "time": time, "word": str}
+    cls = make_dataclass(
+        name, [(f, kinds[s.kind] | None if s.optional else kinds[s.kind]) for f, s in specs.items()],
+        bases=(Action,), frozen=True,
+        namespace={"PREFIX": prefix, "SPECS": specs})
+    cls.__module__ = __name__
+    return cls
 
 
 def unpack(data: str) -> Action | None:
@@ -95,17 +120,13 @@ def unpack(data: str) -> Action | None:
         cls = _REGISTRY.get(":".join(parts[:n]))
         if cls is None:
             continue
-        values = parts[n:]
-        spec = _types_of(cls)
-        if len(values) != len(spec):
+        values, specs = parts[n:], list(cls.SPECS.values())
+        if len(values) != len(specs):
             return None
         try:
-            args = [None if optional and v == "-" else _convert(v, kind)
-                    for v, (kind, optional) in zip(values, spec, strict=True)]
+            return cls(*(spec.read(v) for v, spec in zip(values, specs, strict=True)))
         except ValueError:
             return None
-        action = cls(*args)
-        return action if action.valid() else None
     return None
 
 
@@ -113,127 +134,83 @@ def registered() -> list[type[Action]]:
     return list(_REGISTRY.values())
 
 
-BIG = 10**15 - 1  # the widest id `unpack` accepts
-
+MUSCLE, SIDE, SUPPLEMENT = one_of(*MUSCLES), one_of(*SIDES), one_of(*OFFERED_SUPPLEMENTS)
+SEVERITY_CHOICES = (2, 5, 7, 9)  # mild, moderate, severe, very severe
+BLOOD_THINNER_ANSWERS = ("none", "vka", "other", "ok")
 
 # ---- logging and the diary -------------------------------------------------------
+Undo = action("undo", "Undo", entry=ID)
+EditEntry = action("fix", "EditEntry", entry=ID)
+SetMuscle = action("m", "SetMuscle", entry=ID, muscle=MUSCLE)
+SetSide = action("sd", "SetSide", entry=ID, side=SIDE)
+# "Log a cramp" / "No cramps last night" by a tap.
+LogNew = action("new", "LogNew", what=one_of("cramp", "none"))
+# "Was that a cramp?" -> yes: the reading, carried.
+ConfirmCramp = action("yes", "ConfirmCramp",
+                      at=below(10**12), side=Spec("word", SIDES, optional=True),
+                      duration_s=below(10**7, optional=True),
+                      severity=Spec("int", tuple(range(1, 11)), optional=True))
+NotACramp = action("no", "NotACramp")
+Help = action("help", "Help")
+ExportJson = action("export:json", "ExportJson")
+SetZone = action("tz", "SetZone", zone=Spec("word", widest="America/Argentina/ComodRivadavia"))
+ForgetYes = action("fg:yes", "ForgetYes")
+ForgetNo = action("fg:no", "ForgetNo")
 
-@dataclass(frozen=True)
-class Undo(Action):
-    PREFIX = "undo"
-    entry: int
+# ---- reminders -------------------------------------------------------------------
+# "Taken" / "Done" on a reminder (its occurrence).
+Taken = action("r:t", "Taken", occurrence=ID)
+Snooze = action("r:z", "Snooze", occurrence=ID)
+Skip = action("r:s", "Skip", occurrence=ID)
+ShowStretches = action("r:h", "ShowStretches")
+# Morning check-in: no cramps.
+CheckinNone = action("c:n", "CheckinNone", occurrence=ID)
+# Check-in: there was one (asks where).
+CheckinYes = action("c:y", "CheckinYes", occurrence=ID)
+CheckinUnsure = action("c:u", "CheckinUnsure", occurrence=ID)
+# Check-in: where (asks how bad).
+CheckinWhere = action("c:m", "CheckinWhere", occurrence=ID, muscle=MUSCLE)
+# Check-in: how bad; logs the cramp.
+CheckinLog = action("c:v", "CheckinLog", occurrence=ID, muscle=MUSCLE,
+                    severity=one_of(*SEVERITY_CHOICES))
+# Pause or resume (or stop check-ins).
+PauseReminder = action("rm:p", "PauseReminder", reminder=ID)
+DeleteReminder = action("rm:d", "DeleteReminder", reminder=ID)
+# "Change time": offers times.
+ChangeTime = action("rm:c", "ChangeTime", reminder=ID)
+MoveReminder = action("rm:t", "MoveReminder", reminder=ID, at=AT)
+# The blood-thinner answer; reminder 0: none waits.
+BloodThinner = action("bt", "BloodThinner",
+                      answer=one_of(*BLOOD_THINNER_ANSWERS), reminder=ID)
+# Set-up by taps, step 1: which supplement.
+SetupStart = action("su:0", "SetupStart")
+SetupSupplement = action("su:s", "SetupSupplement", supplement=SUPPLEMENT)
+SetupSupplementTime = action("su:st", "SetupSupplementTime", supplement=SUPPLEMENT, at=AT)
+# Set-up: offer a bedtime stretch reminder.
+SetupBedtime = action("su:b", "SetupBedtime")
+SetupBedtimeTime = action("su:bt", "SetupBedtimeTime", at=AT)
+# Set-up: offer the morning check-in.
+SetupCheckin = action("su:c", "SetupCheckin")
+SetupCheckinTime = action("su:ct", "SetupCheckinTime", at=AT)
+SetupNoCheckin = action("su:off", "SetupNoCheckin")
 
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class EditEntry(Action):
-    PREFIX = "fix"
-    entry: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class SetMuscle(Action):
-    PREFIX = "m"
-    entry: int
-    muscle: str
-
-    def valid(self) -> bool:
-        return self.muscle in MUSCLES
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG, max(MUSCLES, key=len))
-
-
-@dataclass(frozen=True)
-class SetSide(Action):
-    PREFIX = "sd"
-    entry: int
-    side: str
-
-    def valid(self) -> bool:
-        return self.side in SIDES
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG, max(SIDES, key=len))
-
-
-@dataclass(frozen=True)
-class LogNew(Action):
-    """ "Log a cramp" / "No cramps last night" by a tap."""
-
-    PREFIX = "new"
-    what: str  # cramp | none
-
-    def valid(self) -> bool:
-        return self.what in ("cramp", "none")
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls("cramp")
-
-
-@dataclass(frozen=True)
-class ConfirmCramp(Action):
-    """ "Was that a cramp?" -> yes: what the reading said, carried in the button."""
-
-    PREFIX = "yes"
-    at: int  # Unix seconds
-    side: str | None
-    duration_s: int | None
-    severity: int | None
-
-    def valid(self) -> bool:
-        return (self.at < 10**12 and (self.side is None or self.side in SIDES)
-                and (self.duration_s is None or self.duration_s < 10**7)
-                and (self.severity is None or 1 <= self.severity <= 10))
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(10**12 - 1, "right", 10**7 - 1, 10)
-
-
-@dataclass(frozen=True)
-class NotACramp(Action):
-    PREFIX = "no"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class Help(Action):
-    PREFIX = "help"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class ExportJson(Action):
-    PREFIX = "export:json"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
+# ---- /trial ----------------------------------------------------------------------
+TrialSupplement = action("tr:s", "TrialSupplement", supplement=SUPPLEMENT)
+TrialPlan = action("tr:p", "TrialPlan", supplement=SUPPLEMENT, baseline=below(100),
+                   taking=below(100))
+TrialStatus = action("tr:st", "TrialStatus")
+# Asks first.
+TrialStop = action("tr:x", "TrialStop")
+TrialStopConfirmed = action("tr:xx", "TrialStopConfirmed")
 
 
 @dataclass(frozen=True)
 class Why(Action):
-    """ "Why?": the sources of the advice shown, by key."""
+    """ "Why?": the sources of the advice shown, by key (comma-separated)."""
 
     PREFIX = "why"
-    keys: str  # comma-separated advice keys
+    SPECS = {"keys": Spec("word")}  # noqa: RUF012 - the base's ClassVar
+    keys: str
 
     @classmethod
     def of(cls, keys: list[str]) -> Why:
@@ -249,355 +226,3 @@ class Why(Action):
     def widest(cls) -> Action:
         return cls.of(["broken_sleep", "getting_worse", "most_nights", "long_cramps", "daytime"])
 
-
-@dataclass(frozen=True)
-class SetZone(Action):
-    PREFIX = "tz"
-    zone: str
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls("America/Argentina/ComodRivadavia")
-
-
-@dataclass(frozen=True)
-class ForgetYes(Action):
-    PREFIX = "fg:yes"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class ForgetNo(Action):
-    PREFIX = "fg:no"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-# ---- reminders -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Taken(Action):
-    """ "Taken" / "Done" on a reminder (its occurrence)."""
-
-    PREFIX = "r:t"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class Snooze(Action):
-    PREFIX = "r:z"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class Skip(Action):
-    PREFIX = "r:s"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class ShowStretches(Action):
-    PREFIX = "r:h"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class CheckinNone(Action):
-    """Morning check-in: no cramps last night."""
-
-    PREFIX = "c:n"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class CheckinYes(Action):
-    """Morning check-in: yes, there was one (asks where)."""
-
-    PREFIX = "c:y"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class CheckinUnsure(Action):
-    PREFIX = "c:u"
-    occurrence: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class CheckinWhere(Action):
-    """Check-in, step 2: where it was (asks how bad)."""
-
-    PREFIX = "c:m"
-    occurrence: int
-    muscle: str
-
-    def valid(self) -> bool:
-        return self.muscle in MUSCLES
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG, max(MUSCLES, key=len))
-
-
-SEVERITY_CHOICES = (2, 5, 7, 9)  # mild, moderate, severe, very severe
-
-
-@dataclass(frozen=True)
-class CheckinLog(Action):
-    """Check-in, step 3: how bad; logs the cramp."""
-
-    PREFIX = "c:v"
-    occurrence: int
-    muscle: str
-    severity: int
-
-    def valid(self) -> bool:
-        return self.muscle in MUSCLES and self.severity in SEVERITY_CHOICES
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG, max(MUSCLES, key=len), 9)
-
-
-@dataclass(frozen=True)
-class PauseReminder(Action):
-    """Pause or resume (also "Stop these check-ins" on a check-in)."""
-
-    PREFIX = "rm:p"
-    reminder: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class DeleteReminder(Action):
-    PREFIX = "rm:d"
-    reminder: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class ChangeTime(Action):
-    """ "Change time": offers times."""
-
-    PREFIX = "rm:c"
-    reminder: int
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG)
-
-
-@dataclass(frozen=True)
-class MoveReminder(Action):
-    PREFIX = "rm:t"
-    reminder: int
-    at: time
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(BIG, time(23, 59))
-
-
-BLOOD_THINNER_ANSWERS = ("none", "vka", "other", "ok")
-
-
-@dataclass(frozen=True)
-class BloodThinner(Action):
-    """The answer to "do you take a blood thinner?"; reminder 0: asked without one."""
-
-    PREFIX = "bt"
-    answer: str  # none | vka | other | ok (the prescriber agreed)
-    reminder: int
-
-    def valid(self) -> bool:
-        return self.answer in BLOOD_THINNER_ANSWERS
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls("other", BIG)
-
-
-@dataclass(frozen=True)
-class SetupStart(Action):
-    """Set-up by taps, step 1: which supplement."""
-
-    PREFIX = "su:0"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class SetupSupplement(Action):
-    PREFIX = "su:s"
-    supplement: str
-
-    def valid(self) -> bool:
-        return self.supplement in OFFERED_SUPPLEMENTS
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(max(OFFERED_SUPPLEMENTS, key=len))
-
-
-@dataclass(frozen=True)
-class SetupSupplementTime(Action):
-    PREFIX = "su:st"
-    supplement: str
-    at: time
-
-    def valid(self) -> bool:
-        return self.supplement in OFFERED_SUPPLEMENTS
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(max(OFFERED_SUPPLEMENTS, key=len), time(23, 59))
-
-
-@dataclass(frozen=True)
-class SetupBedtime(Action):
-    """Set-up: offer a bedtime stretch reminder."""
-
-    PREFIX = "su:b"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class SetupBedtimeTime(Action):
-    PREFIX = "su:bt"
-    at: time
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(time(23, 59))
-
-
-@dataclass(frozen=True)
-class SetupCheckin(Action):
-    """Set-up: offer the morning check-in."""
-
-    PREFIX = "su:c"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class SetupCheckinTime(Action):
-    PREFIX = "su:ct"
-    at: time
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(time(23, 59))
-
-
-@dataclass(frozen=True)
-class SetupNoCheckin(Action):
-    PREFIX = "su:off"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-# ---- /trial --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class TrialSupplement(Action):
-    PREFIX = "tr:s"
-    supplement: str
-
-    def valid(self) -> bool:
-        return self.supplement in OFFERED_SUPPLEMENTS
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(max(OFFERED_SUPPLEMENTS, key=len))
-
-
-@dataclass(frozen=True)
-class TrialPlan(Action):
-    PREFIX = "tr:p"
-    supplement: str
-    baseline: int
-    taking: int
-
-    def valid(self) -> bool:
-        return self.supplement in OFFERED_SUPPLEMENTS and self.baseline < 100 and self.taking < 100
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls(max(OFFERED_SUPPLEMENTS, key=len), 99, 99)
-
-
-@dataclass(frozen=True)
-class TrialStatus(Action):
-    PREFIX = "tr:st"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class TrialStop(Action):
-    """Asks first."""
-
-    PREFIX = "tr:x"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()
-
-
-@dataclass(frozen=True)
-class TrialStopConfirmed(Action):
-    PREFIX = "tr:xx"
-
-    @classmethod
-    def widest(cls) -> Action:
-        return cls()

@@ -18,35 +18,7 @@ from ..reminders import (
     WEEKENDS,
 )
 from ..replies import Button, Reply
-from ..usecases.results.reminders import (
-    AlreadyAnswered,
-    AlreadyTaken,
-    BloodThinnerNoted,
-    CheckinAskSeverity,
-    CheckinAskWhere,
-    CheckinLogged,
-    CheckinNoCramps,
-    CheckinUnsure,
-    Done,
-    Due,
-    Expired,
-    PauseToggled,
-    ReminderCreated,
-    ReminderDeleted,
-    ReminderGone,
-    ReminderInfo,
-    ReminderList,
-    ReminderMoved,
-    RemindRefused,
-    ResumeHeld,
-    SetupDone,
-    SetupOffer,
-    Skipped,
-    Snoozed,
-    SnoozeRefused,
-    Stretches,
-    TimeChoices,
-)
+from ..usecases.results import reminders as R
 from ..vocab import K2, OFFERED_SUPPLEMENTS
 from .catalogue import Texts
 from .common import (
@@ -72,18 +44,18 @@ def _name(t: Texts, kind: str, what: str, label: str) -> str:
     return label
 
 
-def reminder_name(t: Texts, r: ReminderInfo) -> str:
+def reminder_name(t: Texts, r: R.ReminderInfo) -> str:
     return _name(t, r.kind, r.what, r.label)
 
 
-def _what(t: Texts, r: ReminderInfo) -> str:
+def _what(t: Texts, r: R.ReminderInfo) -> str:
     """What "Reminder set: …" names: the kind, or the supplement."""
     if r.kind in (KIND_STRETCH, KIND_CHECKIN, KIND_RECAP):
         return t(f"reminder_name.{r.kind}")
     return reminder_name(t, r)
 
 
-def _title(t: Texts, r: ReminderInfo) -> str:
+def _title(t: Texts, r: R.ReminderInfo) -> str:
     """What /reminders calls it, at the start of a line."""
     if r.kind in (KIND_STRETCH, KIND_CHECKIN, KIND_RECAP):
         return t(f"reminder_title.{r.kind}")
@@ -118,7 +90,7 @@ def setup_start_button(t: Texts) -> Button:
 
 # ---- what the tick sends -------------------------------------------------------
 
-def due_message(s: Speech, due: Due) -> Reply:
+def due_message(s: Speech, due: R.Due) -> Reply:
     """A reminder's text and buttons (a recap: its "Stop weekly recaps" button only;
     a trial's step is worded by the trial's renderer)."""
     t = s.t
@@ -151,7 +123,7 @@ def due_message(s: Speech, due: Due) -> Reply:
 
 # ---- results -------------------------------------------------------------------
 
-def _set_text(s: Speech, r: ReminderInfo) -> str:
+def _set_text(s: Speech, r: R.ReminderInfo) -> str:
     t = s.t
     text = t("remind.set", what=_what(t, r), time=r.local_time, days=days_words(t, r.days),
              zone=s.tz_name)
@@ -162,12 +134,12 @@ def _set_text(s: Speech, r: ReminderInfo) -> str:
     return text
 
 
-def _held_for_warfarin(t: Texts, r: ReminderInfo, edit: bool = False) -> Reply:
+def _held_for_warfarin(t: Texts, r: R.ReminderInfo, edit: bool = False) -> Reply:
     return Reply(t("advice.k2_warfarin"), edit=edit, buttons=[
         [Button(t("reminder_button.doctor_agreed"), b.BloodThinner("ok", r.id).pack())]])
 
 
-def created(s: Speech, r: ReminderCreated) -> Reply:
+def created(s: Speech, r: R.ReminderCreated) -> Reply:
     t = s.t
     if r.held == "ask":
         reply = Reply(t("advice.k2_blood_thinner_question"),
@@ -184,7 +156,7 @@ def created(s: Speech, r: ReminderCreated) -> Reply:
     return reply
 
 
-def listing(s: Speech, r: ReminderList) -> Reply:
+def listing(s: Speech, r: R.ReminderList) -> Reply:
     t = s.t
     if not r.reminders:
         return Reply(t("reminders.none"), buttons=[[setup_start_button(t)]])
@@ -207,7 +179,7 @@ def _clock(s: Speech, at: datetime) -> str:
     return s.clock(at)
 
 
-def blood_thinner_noted(s: Speech, r: BloodThinnerNoted) -> Reply:
+def blood_thinner_noted(s: Speech, r: R.BloodThinnerNoted) -> Reply:
     t = s.t
     if r.reminder is None:  # asked when K2 was logged, not at a reminder
         text = {"vka": t("blood_thinner.vka"),
@@ -221,7 +193,7 @@ def blood_thinner_noted(s: Speech, r: BloodThinnerNoted) -> Reply:
     return Reply(text, edit=True)
 
 
-def setup_offer(s: Speech, r: SetupOffer) -> Reply:
+def setup_offer(s: Speech, r: R.SetupOffer) -> Reply:
     t = s.t
     if r.step == "supplement":
         rows = [[Button(t(f"supplement_button.{name}"), b.SetupSupplement(name).pack())
@@ -245,72 +217,72 @@ def render(s: Speech, result: object) -> Reply:
     """The reply to any result of `bot.usecases.reminders`."""
     t = s.t
     match result:
-        case Expired():
+        case R.Expired():
             return Reply(t("common.expired"))
-        case RemindRefused(error=error):
+        case R.RemindRefused(error=error):
             return Reply(t(f"remind.{error.value}"))
-        case ReminderCreated():
+        case R.ReminderCreated():
             return created(s, result)
-        case ReminderList():
+        case R.ReminderList():
             return listing(s, result)
-        case Stretches():
+        case R.Stretches():
             return Reply(t("stretches.routine") + "\n\n" + t("advice.fluids"),
                          buttons=[[why_button(t, ["fluids"])]])
-        case Done(reminder=reminder, at=at):
+        case R.Done(reminder=reminder, at=at):
             if reminder.kind == KIND_STRETCH:
                 return Reply(t("reminder_press.stretches_done", time=_clock(s, at)), edit=True)
             return Reply(t("reminder_press.taken", name=capital(reminder_name(t, reminder)),
                            time=_clock(s, at)), edit=True)
-        case AlreadyAnswered(status=status):
+        case R.AlreadyAnswered(status=status):
             return Reply(t("reminder_press.already_answered",
                            status=t(f"reminder_press.status_{status}")), edit=True)
-        case SnoozeRefused():
+        case R.SnoozeRefused():
             return Reply(t("reminder_press.snooze_refused"), edit=True)
-        case Snoozed(until=until):
+        case R.Snoozed(until=until):
             return Reply(t("reminder_press.snoozed", time=_clock(s, until)), edit=True)
-        case AlreadyTaken():
+        case R.AlreadyTaken():
             return Reply(t("reminder_press.already_taken"), edit=True)
-        case Skipped(reminder=reminder, at=at):
+        case R.Skipped(reminder=reminder, at=at):
             if reminder.kind == KIND_STRETCH:
                 return Reply(t("reminder_press.skipped_stretches", time=_clock(s, at)), edit=True)
             return Reply(t("reminder_press.skipped", name=reminder_name(t, reminder),
                            time=_clock(s, at)), edit=True)
-        case CheckinNoCramps():
+        case R.CheckinNoCramps():
             return Reply(t("checkin.no_cramps"), edit=True)
-        case CheckinUnsure():
+        case R.CheckinUnsure():
             return Reply(t("checkin.unsure"), edit=True)
-        case CheckinAskWhere(occurrence=occurrence):
+        case R.CheckinAskWhere(occurrence=occurrence):
             return Reply(t("logged.where"), edit=True,
                          buttons=muscle_buttons(t, b.CheckinWhere, occurrence))
-        case CheckinAskSeverity(occurrence=occurrence, muscle=muscle):
+        case R.CheckinAskSeverity(occurrence=occurrence, muscle=muscle):
             return Reply(t("checkin.how_bad"), edit=True, buttons=[[
                 Button(capital(t(f"severity.{SEVERITY_WORDS[severity]}")),
                        b.CheckinLog(occurrence, muscle, severity).pack())
                 for severity in b.SEVERITY_CHOICES]])
-        case CheckinLogged(entry=entry):
+        case R.CheckinLogged(entry=entry):
             if entry is None:
                 return Reply(t("checkin.already"), edit=True)
             return Reply(t("logged.new", summary=describe(s, entry)), edit=True,
                          buttons=[[undo_button(t, entry.id)]])
-        case ReminderGone():
+        case R.ReminderGone():
             return Reply(t("reminder_manage.gone"), edit=True)
-        case ReminderDeleted(reminder=reminder):
+        case R.ReminderDeleted(reminder=reminder):
             return Reply(t("reminder_manage.deleted", time=reminder.local_time), edit=True)
-        case PauseToggled(reminder=reminder):
+        case R.PauseToggled(reminder=reminder):
             key = "reminder_manage.paused" if reminder.paused else "reminder_manage.resumed"
             return Reply(t(key, time=reminder.local_time), edit=True)
-        case ResumeHeld(reminder=reminder):
+        case R.ResumeHeld(reminder=reminder):
             return _held_for_warfarin(t, reminder)
-        case TimeChoices(reminder=reminder, times=times):
+        case R.TimeChoices(reminder=reminder, times=times):
             return Reply(t("reminder_manage.pick_time"), edit=True, buttons=_time_rows(
                 times, lambda at: b.MoveReminder(reminder.id, at)))
-        case ReminderMoved(reminder=reminder):
+        case R.ReminderMoved(reminder=reminder):
             return Reply(t("reminder_manage.moved", time=reminder.local_time), edit=True)
-        case BloodThinnerNoted():
+        case R.BloodThinnerNoted():
             return blood_thinner_noted(s, result)
-        case SetupOffer():
+        case R.SetupOffer():
             return setup_offer(s, result)
-        case SetupDone(checkin=checkin):
+        case R.SetupDone(checkin=checkin):
             done = (t("setup.checkin_at", time=_hhmm(checkin)) if checkin is not None
                     else t("setup.no_checkin"))
             return Reply(t("setup.done", checkin=done), edit=True)

@@ -5,61 +5,46 @@ from __future__ import annotations
 
 from .. import buttons as b
 from ..replies import Button, Reply
-from ..usecases.results.trial import (
-    AlreadyRunning,
-    BadPeriods,
-    BaselineDone,
-    ConfirmStop,
-    NoTrial,
-    NotWithWarfarin,
-    PlanChoice,
-    Started,
-    Status,
-    Stopped,
-    SupplementChoice,
-    TrialOver,
-    TrialResult,
-    TrialStep,
-)
+from ..usecases.results import trial as R
 from .catalogue import Texts
 from .common import Speech, blood_thinner_buttons, supplement_name
 from .recap import comparison_words
 
 
-def render(s: Speech, r: TrialResult | TrialStep) -> Reply:
+def render(s: Speech, r: R.TrialResult | R.TrialStep) -> Reply:
     """Any trial result as a reply (a press's answer edits its message where it did before)."""
     t = s.t
     match r:
-        case SupplementChoice():
+        case R.SupplementChoice():
             return Reply(t("trial.which" if r.unknown else "trial.intro"),
                          buttons=_supplement_buttons(t, r.supplements))
-        case PlanChoice():
+        case R.PlanChoice():
             name = supplement_name(t, r.supplement)
             rows = [[Button(t(f"trial_button.plan_{base}_{take}"),
                             b.TrialPlan(r.supplement, base, take).pack())] for base, take in r.plans]
             return Reply(t("trial.how_long", name=name), buttons=rows, edit=True)
-        case BadPeriods():
+        case R.BadPeriods():
             return Reply(t("trial.bad_periods", least=r.least, most=r.most,
                            name=supplement_name(t, r.supplement)))
-        case NotWithWarfarin():
+        case R.NotWithWarfarin():
             return Reply(t("advice.k2_warfarin"))
-        case AlreadyRunning():
+        case R.AlreadyRunning():
             return Reply(t("trial.already"), edit=True)
-        case Started():
+        case R.Started():
             return _started(s, r)
-        case Status():
+        case R.Status():
             return _status(s, r)
-        case ConfirmStop():
+        case R.ConfirmStop():
             return Reply(t("trial.confirm_stop", name=supplement_name(t, r.supplement)),
                          buttons=[[Button(t("trial_button.stop_yes"), b.TrialStopConfirmed().pack()),
                                    Button(t("trial_button.stop_no"), b.TrialStatus().pack())]])
-        case Stopped():
+        case R.Stopped():
             return Reply(t("trial.stopped", name=supplement_name(t, r.supplement)), edit=True)
-        case NoTrial():
+        case R.NoTrial():
             return Reply(t("common.expired")) if r.stale else Reply(t("trial.none"), edit=True)
-        case BaselineDone():
+        case R.BaselineDone():
             return _baseline_done(s, r)
-        case TrialOver():
+        case R.TrialOver():
             return _over(s, r)
     raise TypeError(f"not a trial result: {r!r}")
 
@@ -68,7 +53,7 @@ def _supplement_buttons(t: Texts, names: tuple[str, ...]) -> list[list[Button]]:
     return [[Button(t(f"supplement_button.{n}"), b.TrialSupplement(n).pack()) for n in names]]
 
 
-def _started(s: Speech, r: Started) -> Reply:
+def _started(s: Speech, r: R.Started) -> Reply:
     t, trial = s.t, r.trial
     text = t("trial.started", name=supplement_name(t, trial.supplement),
              baseline=trial.baseline_nights, until=s.day(trial.taking_from),
@@ -79,7 +64,7 @@ def _started(s: Speech, r: Started) -> Reply:
     return Reply(text, edit=True)
 
 
-def _status(s: Speech, r: Status) -> Reply:
+def _status(s: Speech, r: R.Status) -> Reply:
     t, trial = s.t, r.trial
     name = supplement_name(t, trial.supplement)
     if trial.phase == "baseline":
@@ -92,7 +77,7 @@ def _status(s: Speech, r: Status) -> Reply:
                  buttons=[[Button(t("trial_button.stop"), b.TrialStop().pack())]])
 
 
-def _baseline_done(s: Speech, r: BaselineDone) -> Reply:
+def _baseline_done(s: Speech, r: R.BaselineDone) -> Reply:
     t, trial = s.t, r.trial
     name = supplement_name(t, trial.supplement)
     per_week = (t("trial.per_week", rate=f"{r.cramps / r.nights * 7:.1f}") if r.nights
@@ -109,7 +94,7 @@ def _baseline_done(s: Speech, r: BaselineDone) -> Reply:
                  buttons=[[Button(t("trial_button.where"), b.TrialStatus().pack())]])
 
 
-def _over(s: Speech, r: TrialOver) -> Reply:
+def _over(s: Speech, r: R.TrialOver) -> Reply:
     t, trial = s.t, r.trial
     name = supplement_name(t, trial.supplement)
     lines = [t("trial.over", name=name),
