@@ -19,7 +19,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.voice import MAX_BYTES, MAX_SECONDS
 
-from .common import Context, incoming, router, send
+from .common import Context, answer, incoming, router, send
 
 
 async def on_voice(update: Update, context: Context) -> None:
@@ -41,7 +41,7 @@ async def on_voice(update: Update, context: Context) -> None:
     except (BadRequest, InvalidToken):  # gone from Telegram (ptb reports a 404 as InvalidToken)
         await send(update, context, await talk.voice_refused(note, "unreadable"))
         return  # network errors are raised instead: the inbox tries the note again
-    await send(update, context, await talk.on_voice(note, audio))
+    await answer(update, context, talk.on_voice(note, audio))
 
 
 def seconds(voice: Voice) -> float:

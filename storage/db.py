@@ -25,13 +25,46 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x6368_6172  # "char": one migrator at a time on PostgreSQL
 
 
+# SQLSTATEs that say "not now" rather than "never": connection exceptions (08), the
+# server starting, stopping or crashed (57P01-57P03), out of resources (53), a
+# serialization failure or deadlock (40001, 40P01), a lock not available (55P03).
+_TRANSIENT_STATES = ("08", "53", "57P01", "57P02", "57P03", "57P05", "40001", "40P01", "55P03",
+                     "58")
+_TRANSIENT_NAMES = {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError",
+                    "CrashShutdownError", "ConnectionFailureError", "TooManyConnectionsError",
+                    "ConnectionRejectionError"}
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or any(e is s for s in seen) or len(seen) > 10:
+            continue
+        seen.append(e)
+        todo += [getattr(e, "orig", None), e.__cause__, e.__context__]
+    return seen
+
+
 def unreachable(exc: BaseException) -> bool:
     """The database could not be reached, or dropped the connection mid-way (a restart,
-    a failover, a proxy timing out, a locked or full disk): the same work may succeed if
-    tried again. Not so for a constraint or a bad statement."""
-    if isinstance(exc, DBAPIError):
-        return exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
-    return isinstance(exc, OSError | TimeoutError)  # connecting: refused, reset, timed out
+    a failover, a proxy timing out, a locked or full disk), or is starting or shutting
+    down: the same work may succeed if tried again. Not so for a constraint or a bad
+    statement. SQLAlchemy wraps some of asyncpg's "not now" errors (CannotConnectNowError
+    while the server starts or stops) as a plain DBAPIError: the cause decides."""
+    if isinstance(exc, DBAPIError) and (
+            exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)):
+        return True
+    for cause in _causes(exc):
+        if isinstance(cause, OSError | TimeoutError | ConnectionError):
+            return True  # connecting: refused, reset, timed out
+        if type(cause).__name__ in _TRANSIENT_NAMES:
+            return True
+        state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if isinstance(state, str) and state.startswith(_TRANSIENT_STATES):
+            return True
+    return False
 
 
 def _prepare_sqlite_file(database: str) -> None:
@@ -49,6 +82,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")  # durable at every checkpoint in WAL mode
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted diary text is overwritten, not left
     cursor.close()
 
 
@@ -101,8 +135,17 @@ class Database:
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A transaction: committed when the block ends, rolled back on error."""
-        async with self._sessions() as session, session.begin():
-            yield session
+        async with self._sessions() as session:
+            async with session.begin():
+                yield session
+            if session.info.pop("forgot", False) and self.is_sqlite:
+                await self.checkpoint()
+
+    async def checkpoint(self) -> None:
+        """SQLite: copy the WAL into the database file and empty it, so deleted text
+        does not linger in the -wal file (after /forget)."""
+        async with self.engine.connect() as conn:
+            await conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def upgrade(self) -> None:
         """Bring the schema to the newest migration (safe with several instances)."""

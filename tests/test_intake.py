@@ -133,9 +133,10 @@ async def test_the_updater_waits_out_a_database_that_is_away_and_the_webhook_doe
         assert queue.get_nowait().update_id == 2
         assert await inbox_ids(db) == [1, 2]
 
-        async def broken(rows):  # not the database being away: a bug, not waited on
-            raise ValueError("bad row")
+        async def broken(rows):  # not the database being away: not waited on, and
+            raise ValueError("bad row")  # never raised into ptb's Updater (it would stop)
 
         queue.store = GroupCommit(broken)
-        with pytest.raises(ValueError):
-            await asyncio.wait_for(queue.put(update(3)), 5)
+        queue._store = broken  # type: ignore[method-assign]  # alone, once more: no better
+        await asyncio.wait_for(queue.put(update(3)), 5)  # set aside: the next ones go on
+        assert queue.empty()
