@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
@@ -11,10 +11,12 @@ from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
 # Below this, a cramp reading is asked about ("Was that a cramp?"), not stored.
 CONFIDENT = 0.5
 
-Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown"]
+Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "symptom",
+                 "correction", "skipped", "smalltalk", "yes", "no", "unknown"]
 
 INTENTS: tuple[str, ...] = (
-    "cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "unknown",
+    "cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "symptom",
+    "correction", "skipped", "smalltalk", "yes", "no", "unknown",
 )
 # the vocabulary is defined once, in bot.vocab (re-exported here for the reader)
 __all__ = ["CONFIDENT", "INTENTS", "MUSCLES", "RED_FLAGS", "SIDES", "SUPPLEMENTS", "UNITS",
@@ -46,6 +48,30 @@ class Stretch:
 
 
 @dataclass(frozen=True, slots=True)
+class Symptom:
+    """A sensation or sign that is not a new cramp (soreness after one, numbness...)."""
+
+    occurred_at: datetime
+    muscle: str | None = None
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What changes in the last entry; None: unchanged."""
+
+    muscle: str | None = None
+    side: str | None = None
+    duration_s: int | None = None
+    severity: int | None = None
+    count: int | None = None
+    occurred_at: datetime | None = None
+
+    def changes(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     intent: str
     confidence: float
@@ -53,6 +79,10 @@ class Reading:
     supplements: tuple[Supplement, ...] = ()
     stretch: Stretch | None = None
     red_flags: tuple[str, ...] = field(default=())
+    night: date | None = None  # no_cramp: the night, by the date of its evening
+    symptom: Symptom | None = None
+    correction: Correction | None = None
+    skipped: tuple[str, ...] = ()  # "stretch" or supplement names not taken
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (instants as ISO 8601 with offset)."""
@@ -73,6 +103,11 @@ class Reading:
             "cramp": plain(self.cramp),
             "supplements": [plain(s) for s in self.supplements],
             "stretch": plain(self.stretch),
+            "no_cramp": {"night": self.night.isoformat()} if self.intent == "no_cramp" and self.night
+            else None,
+            "symptom": plain(self.symptom),
+            "correction": plain(self.correction),
+            "skipped": {"what": list(self.skipped)} if self.intent == "skipped" else None,
             "red_flags": list(self.red_flags),
             "confidence": round(self.confidence, 2),
         }

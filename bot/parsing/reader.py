@@ -9,10 +9,24 @@ people write, not which sentence it was written for.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .model import Cramp, Reading, Stretch, Supplement
+from .flags import red_flags
+from .meaning import (
+    NOT_DONE,
+    NOT_THAT,
+    REMEMBERED,
+    is_correction,
+    is_symptom,
+    might_correct,
+    night_named,
+    skipped_stretch,
+    skipped_supplement,
+    speech_act,
+)
+from .model import Correction, Cramp, Reading, Stretch, Supplement, Symptom
 from .text import prepare
 from .when import When, localize, resolve
 
@@ -34,14 +48,15 @@ _MUSCLE_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"\bshins?\b|\btibialis\b|\bshinbone\b"), "shin", 1),
     (re.compile(
         r"\b(?:hands?|fingers?|thumbs?|wrists?|forearms?|arms?|biceps?|triceps?|neck|"
-        r"shoulders?|back|lower back|hips?|groin|buttocks?|butt|glutes?|bum|stomach|"
+        r"shoulders?|back(?!\s+(?:to|in|at|home|up|on|down|from|again|then|now|later)\b)|"
+        r"lower back|hips?|groin|buttocks?|butt|glutes?|bum|stomach|"
         r"abdomen|abs|belly|tummy|ribs?|side of my (?:body|chest)|jaw|ankles?|knees?|"
         r"achilles|chest muscle)\b"), "other", 0),
 ]
 _CHARLEY = re.compile(r"\bcharl(?:ey|ie|y) ?horses?\b")
 
 _SIDE_BOTH = re.compile(
-    r"\bboth\b|\bbilateral\b|\bleft and right\b|\bright and left\b|\beach (?:leg|calf|foot)\b|"
+    r"\bboth\b(?!\s+(?:times|of them|cramps|nights|mornings|days))|\bbilateral\b|\bleft and right\b|\bright and left\b|\beach (?:leg|calf|foot)\b|"
     r"\b(?:my |the )?(?:calves|legs|thighs|hamstrings|shins|feet)\b"
 )
 _SIDE_LEFT = re.compile(r"\bleft\b(?![- ]?(?:over|behind|alone|the house|me|it))|\blft\b|\blt\b|\bl\b(?=\s*(?:calf|calves|foot|leg|thigh|hamstring|shin|toe|side|ham|quad|hammy))")
@@ -52,7 +67,18 @@ _SIDE_RIGHT = re.compile(
 )
 
 
+# toes that curl or point describe a foot or calf cramp; they name the toes only alone
+_TOES_DOING = re.compile(r"\btoes? (?:curl\w*|point\w*|clench\w*|scrunch\w*|spread\w*|bent)(?: up| down)?\b")
+
+
 def _muscle(text: str) -> str | None:
+    described = _TOES_DOING.sub(" ", text)
+    if described != text and _muscle_in(described) is not None:
+        return _muscle_in(described)
+    return _muscle_in(text)
+
+
+def _muscle_in(text: str) -> str | None:
     best: tuple[int, int, str] | None = None  # (-specificity, position, muscle)
     for pattern, muscle, spec in _MUSCLE_PATTERNS:
         m = pattern.search(text)
@@ -198,7 +224,8 @@ _INTENSIFIER = re.compile(
     r"\b(?:really|very|so|super|extremely|incredibly|awfully|terribly|seriously|soo+|"
     r"real|mega|crazy|insanely|quite)\s+(?:\w+\s+)?$"
 )
-_NOT_TOO = re.compile(r"\bnot (?:too |that |so |very |as )?(?:bad|painful|strong|sore|severe)\b")
+_NOT_TOO = re.compile(r"\b(?:not|wasn'?t|wasnt|isn'?t|isnt|weren'?t)\s+(?:too |that |so |very |as |really )?"
+                     r"(?:bad|painful|strong|sore|severe)\b")
 
 
 def _severity(text: str) -> int | None:
@@ -253,72 +280,14 @@ def _count(text: str) -> int:
             return {"twice": 2, "thrice": 3, "three times": 3, "once": 1}[m.group(1)]
         n = int(m.group(2) or m.group(3))
         return n if 1 <= n <= 50 else 1
+    if re.search(r"\b(?:and|then) again\b|\bagain at\b", text) and len(_clock_spans(text)) >= 2:
+        return 2  # "at 1am and again at 4am"
     return 1
 
 
-# ---- red flags (negation-aware) -------------------------------------------------
+# ---- red flags: bot/parsing/flags.py (negation-, tense- and look-alike-aware) ------
 
-_FLAG_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chest_pain", re.compile(
-        r"\bchest (?:pain|pains|hurts?|hurting|is hurting|tight\w*|pressure|ache|aches|aching|"
-        r"feels? tight|is tight|is sore|discomfort)|\bpains? in (?:my |the )?chest\b|\bangina\b|"
-        r"\bchest\b(?=.{0,25}\b(?:hurts?|pain|tight))")),
-    ("breathless", re.compile(
-        r"\bbreathless\w*|\bshort(?:ness)? of breath\b|\bout of breath\b|"
-        r"\b(?:can'?t|cannot|could ?n'?t|unable to|struggling to|hard to|trouble|difficulty|"
-        r"struggle to) (?:catch my )?breath(?:e|ing)?\b|\bbreathing (?:is )?(?:hard|difficult|"
-        r"laboured|labored)\b|\bgasping\b|\bwinded\b")),
-    ("swelling", re.compile(
-        r"\bswell\w*|\bswollen\b|\bpuff(?:y|ed up|iness)\b|\bedema\b|\boedema\b|\bbloated leg\b|"
-        r"\bbigger than the other\b")),
-    ("redness", re.compile(
-        r"\bred(?:ness|dish|dened|der)?\b(?!\s*(?:wine|light|meat|bull|sox|flag))|\binflamed\b")),
-    ("warmth", re.compile(
-        r"\b(?:warm|hot|heat|warmth|burning hot)\b(?!\s*(?:bath|shower|water|towel|"
-        r"compress|pack|pad|drink|milk|tea|bottle|up\b|wheat|blanket))(?<!warm up)")),
-    ("numbness", re.compile(
-        r"\bnumb\w*|\bpins and needles\b|\btingl\w*|\bno feeling\b|\bcan'?t feel\b|"
-        r"\blost (?:the )?feeling\b|\bdead feeling\b")),
-    ("weakness", re.compile(
-        r"\bweak(?:ness|ened)?\b(?!\s*(?:tea|coffee))|\bgave way\b|\bgives way\b|"
-        r"\bgive way\b|\bbuckl\w*|\bcan'?t (?:lift|move|stand on|put weight)\b|"
-        r"\b(?:wasting|wasted|withered|thinner)\b")),
-    ("skin_change", re.compile(
-        r"\bdiscolou?r\w*|\bskin (?:\w+ ){0,4}(?:pale|blue|purple|white|shiny|dark|mottled|"
-        r"different|weird|strange|odd|black|gr[ae]y|colou?r|yellow|blotchy|changed?|change)\b|"
-        r"\b(?:turned|gone|went|looks?|is) (?:a bit |kind of |slightly )?(?:blue|bluish|purple|"
-        r"purplish|mottled|pale|white|grey|gray)\b|\bmottled\b|\bbruis\w*|\brash\b|"
-        r"\bblotch\w*|\bskin changes?\b|\bulcer\w*")),
-    ("fever", re.compile(
-        r"\bfever\w*|\bhigh temperature\b|\brunning a temp\w*|\btemperature\b|\bchills\b|"
-        r"\bshiver\w*")),
-]
-_NEGATION = re.compile(
-    r"\b(?:no|not|without|never|none|nor|neither|isn't|isnt|wasn't|wasnt|aren't|arent|"
-    r"don't|dont|doesn't|doesnt|didn't|didnt|no sign of|no signs of|free of|denies|"
-    r"nothing like|zero)\b"
-)
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]|\bbut\b|\bthough\b|\balthough\b|\bhowever\b|\band\b|\bnow\b|\bjust\b")
-
-
-def _negated(text: str, start: int) -> bool:
-    """A negation cue in the same clause, within five words before `start`."""
-    window = text[max(0, start - 60): start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    words = window.split()[-5:]
-    return bool(_NEGATION.search(" ".join(words)))
-
-
-def _red_flags(text: str) -> tuple[str, ...]:
-    flags: list[str] = []
-    for flag, pattern in _FLAG_PATTERNS:
-        for m in pattern.finditer(text):
-            if not _negated(text, m.start()):
-                flags.append(flag)
-                break
-    return tuple(flags)
+_red_flags = red_flags
 
 
 # ---- supplements ------------------------------------------------------------------
@@ -336,7 +305,7 @@ _SUPPLEMENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("potassium", re.compile(r"\bpotassium\b|\bpotasium\b")),
     ("other", re.compile(
         r"\b(?:calcium|zinc|iron|fish oil|omega[- ]?3s?|cod liver oil|multi ?vitamins?|"
-        r"vitamin [ace]\b|vit [ace]\b|electrolytes?|quinine|tonic water|pickle juice|"
+        r"vitamin [ace]\b|vit [ace]\b|electrolytes?|quinine|pickle juice|"
         r"coq10|turmeric|supplements?|pills?|tablets?|capsules?|vitamins|meds|medication)\b")),
 ]
 _AMOUNT = re.compile(
@@ -358,7 +327,8 @@ _INTAKE = re.compile(
 )
 _NOT_TAKEN = re.compile(
     r"\b(?:didn'?t|did not|forgot|forget|forgetting|skipped|skip|missed|miss|haven'?t|"
-    r"have not|not yet|no|won'?t|stopped|stop|ran out|out of|should i|can i|is|are|does|"
+    r"have not|not yet|no|won'?t|stopped|stop|ran out|out of|running low|low on|order more|"
+    r"buy more|need to (?:order|buy|get)|should i|can i|is|are|does|"
     r"do i|what about|how much|how many)\b"
 )
 
@@ -412,7 +382,8 @@ _CRAMP_NEGATED = re.compile(
     r"\b(?:didn'?t|did not|never) cramp\b|\bwithout (?:a |any )?cramp"
 )
 _CRAMP_PURPOSE = re.compile(
-    r"\b(?:for|against|prevent\w*|help\w* with|stop\w*|avoid\w*|reduce\w*|fewer|less)\s+"
+    r"\b(?:for|against|prevent\w*|help\w*(?: with)?|stop\w*|avoid\w*|reduce\w*|fewer|less|"
+    r"good for|works? (?:for|on))\s+"
     r"(?:my |the |leg |night |nighttime |night-time |any |those |these |more )*"
     r"(?:cramp\w*|charl(?:ey|ie) horses?)"
 )
@@ -428,14 +399,17 @@ _SLEPT_WELL = re.compile(
 )
 _UNDO = re.compile(
     r"^\s*/?(?:undo|undelete|revert|rollback|roll back)\b|"
-    r"\b(?:undo|delete|remove|cancel|erase|scratch|drop|take back|get rid of)\s+"
-    r"(?:that|this|it|the last|my last|last|previous|the previous|entry|the entry|that entry|"
-    r"that one|the last one)\b|"
+    r"\b(?:undo|delete|remove|cancel|erase|scratch|scrap|bin|ditch|drop|take back|take out|"
+    r"get rid of|wipe)\s+(?:that|this|it|the last|my last|last|previous|the previous|entry|"
+    r"the entry|that entry|that one|the last one|the one i just|the cramp i just|what i just)\b|"
     r"^\s*(?:delete|remove|cancel|erase|scratch that)\s*[.!]*$|"
     r"\b(?:oops|whoops|woops|my bad|my mistake)\b|\bthat was (?:wrong|a mistake|an error|a typo|"
     r"not right|incorrect)\b|\bwrong (?:entry|one|1|log|thing)\b|\bmistake\b|\bignore (?:that|the last|it)\b|"
-    r"\bnot (?:a |what i )?(?:cramp|meant)\b|\bdidn'?t mean (?:that|to)\b"
+    r"\bnot what i meant\b|\bdidn'?t mean (?:that|to)\b"
 )
+# "delete the cramp I just put in": the cramp named is what is undone, not a new one
+_UNDO_OBJECT = re.compile(r"\b(?:undo|delete|remove|cancel|erase|scrap|bin|take out|get rid of)\s+"
+                          r"(?:the |that |my )?(?:last )?(?:cramp|entry|one)\b")
 _UNDO_NOT = re.compile(r"\b(?:all|everything|account|all my|my data|whole)\b")
 _HELP = re.compile(
     r"^\s*/?(?:help|menu|commands|instructions|info|start|guide|tutorial|manual|options|\?+)\s*[!?.]*\s*$|"
@@ -443,13 +417,15 @@ _HELP = re.compile(
     r"\bhow (?:do|can|should|would) (?:i|you|we) (?:use|log|record|add|enter|start|set|track|"
     r"note|report|work|do this)\b|\bhow (?:does|do) (?:this|it|you|the bot) work\b|"
     r"\bhow to (?:use|log|record|add|track)\b|\bwhat (?:is|are) (?:this|you)\b|"
-    r"\bwho are you\b|\b(?:need|want|some) help\b|\bhelp me\b|\bcan you help\b|"
-    r"\bwhat (?:are )?(?:the )?commands\b|\bhelp\b"
+    r"\bwho are you\b|\b(?:need|want|some) help\b|\bhelp me\b(?!\s+(?:\w+\s+){0,2}cramp)|"
+    r"\bcan you help\b(?!\s+(?:\w+\s+){0,2}cramp)|"
+    r"\bwhat (?:are )?(?:the )?commands\b|\bhelp\b(?!\s+(?:\w+\s+){0,2}cramp)"
 )
 _RECAP = re.compile(
     r"\b(?:recap|summary|summari[sz]e|summaries|stats|statistics|overview|progress|trend\w*|"
     r"report|history|chart|graph|weekly|my week|this week|last week|past week|the week|"
-    r"this month|last month|so far|is it working|is (?:it|the \w+|\w+) (?:working|helping)|"
+    r"this month|last month|last weeks?'?s?|my diary|the diary|my entries|what (?:did )?i (?:log|put|enter)\w*|"
+    r"so far|is it working|is (?:it|the \w+|\w+) (?:working|helping)|"
     r"how am i doing|how(?:'s| is| are| was| were) (?:my|the|it|things)|how many|how often|"
     r"compare\w*|comparison|totals?|numbers|tally|count)\b"
 )
@@ -475,7 +451,7 @@ def read(text: str, now: datetime, tz: str | ZoneInfo) -> Reading:
     Never raises on any text; answers "unknown" with low confidence when nothing
     is understood. An invalid zone is the caller's error (ZoneInfoNotFoundError).
     """
-    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is not None:
         now = now.astimezone(zone).replace(tzinfo=None)
     try:
@@ -488,6 +464,9 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
     if not _MEANINGFUL.search(t):
         return Reading(intent="unknown", confidence=0.0)
     flags = _red_flags(t)
+    act = speech_act(t)
+    if act is not None:  # a whole-message answer or pleasantry: read with the question
+        return Reading(intent=act, confidence=0.9, red_flags=flags)
 
     cramp_words = [m for m in _CRAMP_WORD.finditer(t)]
     negated_spans = [m.span() for m in _CRAMP_NEGATED.finditer(t)]
@@ -500,28 +479,58 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         m for m in cramp_words
         if not inside(m.start(), negated_spans) and not inside(m.start(), purpose_spans)
     ]
-    no_cramp = bool(negated_spans) or bool(_SLEPT_WELL.search(t))
+    no_cramp = bool(negated_spans) or bool(_SLEPT_WELL.search(t)) or bool(_NONE_ON.search(t))
     muscle = _muscle(t)
     supplement_hit = any(p.search(t) for _, p in _SUPPLEMENT_PATTERNS[:-1]) or bool(
         _SUPPLEMENT_PATTERNS[-1][1].search(t) and _INTAKE.search(t)
     )
     stretch_hit = bool(_STRETCH.search(t))
+    clock_spans = _clock_spans(t)
+    duration = _duration(t, clock_spans)
 
-    if _UNDO.search(t) and not _UNDO_NOT.search(t) and not positive_cramp:
+    said = _said_of_last_entry(t, now, zone, muscle, duration, clock_spans, bool(positive_cramp))
+    if said is not None:
+        return replace(said, red_flags=flags)
+    if _CODE_LIKE.search(t):  # a database command or script is nobody's diary entry
+        return Reading(intent="unknown", confidence=0.1, red_flags=flags)
+    if skipped_stretch(t) or skipped_supplement(t, supplement_hit):
+        when = resolve(t, now, zone, night_report=False)
+        named = _supplements(t, when)
+        not_taken = _negated_supplements(t)
+        what = (["stretch"] if skipped_stretch(t) else []) + [
+            s.name for s in named if s.name in not_taken]
+        taken = tuple(s for s in named if s.name not in not_taken)
+        if taken and _INTAKE.search(t):  # "took my K2, didn't stretch": the dose is kept
+            return Reading(intent="supplement", confidence=0.85, supplements=taken,
+                           skipped=tuple(what), red_flags=flags)
+        return Reading(intent="skipped", confidence=0.85, skipped=tuple(what or ["other"]),
+                       red_flags=flags)
+
+    if _UNDO.search(t) and not _UNDO_NOT.search(t) and (not positive_cramp or _UNDO_OBJECT.search(t)):
         return Reading(intent="undo", confidence=0.9, red_flags=flags)
     if _HELP.search(t) and not positive_cramp and not muscle:
         return Reading(intent="help", confidence=0.85, red_flags=flags)
     if no_cramp and not positive_cramp:
-        return Reading(intent="no_cramp", confidence=0.9, red_flags=flags)
-
-    clock_spans = _clock_spans(t)
-    duration = _duration(t, clock_spans)
+        if is_symptom(t, False, None) and not _SLEPT_WELL.search(t) and not _NIGHT_SAID.search(t):
+            # "my left leg hurts but no cramp": a sensation, not a night report
+            symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle,
+                              side=_side(NOT_THAT.sub(" ", t)))
+            return Reading(intent="symptom", confidence=0.75, symptom=symptom, red_flags=flags)
+        return Reading(intent="no_cramp", confidence=0.9, red_flags=flags,
+                       night=night_named(t, now))
     if _RECAP.search(t) and not positive_cramp and not (muscle and duration):
         question = "?" in t or _QUESTION_START.search(t)
         if question or len(t.split()) <= 3:
             return Reading(intent="recap", confidence=0.85, red_flags=flags)
     if positive_cramp and _RECAP.search(t) and re.match(r"^\s*how (?:many|often)\b", t):
         return Reading(intent="recap", confidence=0.8, red_flags=flags)
+
+    intake = supplement_hit and _INTAKE.search(t) and not _NOT_TAKEN.search(t)
+    timed = bool(clock_spans)
+    if is_symptom(t, bool(positive_cramp), duration, timed) and not (stretch_hit or intake):
+        when = resolve(t, now, zone, night_report=False)
+        symptom = Symptom(occurred_at=when.at, muscle=muscle, side=_side(NOT_THAT.sub(" ", t)))
+        return Reading(intent="symptom", confidence=0.8, symptom=symptom, red_flags=flags)
 
     is_cramp = bool(positive_cramp)
     confidence = 0.95 if is_cramp else 0.0
@@ -546,6 +555,8 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
             confidence = min(confidence, 0.7)
         if not when.sure:
             confidence -= 0.2
+        if when.far:  # "31 Dec 9999": not stored as said; asked about instead
+            confidence = min(confidence, 0.45)
         return Reading(intent="cramp", confidence=confidence, cramp=cramp, red_flags=flags)
 
     if stretch_hit and not (supplement_hit and _INTAKE.search(t) and not
@@ -560,16 +571,18 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         )
 
     if supplement_hit:
-        negative = _NOT_TAKEN.search(t) and not re.search(r"\b(?:took|taken|had)\b", t)
+        negative = (_NOT_TAKEN.search(t) and not re.search(r"\b(?:took|taken|had)\b", t)
+                    and not REMEMBERED.search(t))
         question = "?" in t and not _INTAKE.search(t)
         if not negative and not question:
             when = resolve(t, now, zone, night_report=False)
-            items = _supplements(t, when)
+            not_taken = _negated_supplements(t)  # "forgot my magnesium but took K2"
+            items = [s for s in _supplements(t, when) if s.name not in not_taken]
             if items:
                 confidence = 0.9 if _INTAKE.search(t) or _AMOUNT.search(t) else 0.75
                 return Reading(
                     intent="supplement", confidence=confidence, supplements=tuple(items),
-                    red_flags=flags,
+                    red_flags=flags, skipped=tuple(sorted(not_taken)),
                 )
 
     if _PAIN.search(t) and re.search(r"\b(?:leg|legs|muscle)\b", t):
@@ -578,6 +591,60 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
                       severity=_severity(t), count=_count(t))
         return Reading(intent="cramp", confidence=0.45, cramp=cramp, red_flags=flags)
     return Reading(intent="unknown", confidence=0.2 if flags else 0.1, red_flags=flags)
+
+
+# "none on 21 November", "nothing the night before last": a night named, nothing in it
+_NONE_ON = re.compile(r"^\s*(?:none|nothing|nil|zero|nada)\b(?!.*\b(?:taken|took|stretch\w*)\b)"
+                      r".{0,30}\b(?:on|for|last|the night|overnight|since)\b")
+_NIGHT_SAID = re.compile(r"\b(?:last ?night|overnight|tonight|the night|slept|sleep|nights?)\b")
+_CODE_LIKE = re.compile(
+    r"\b(?:drop|select|insert|delete|update|alter)\s+(?:(?:table|from|into)\b|\*)|;\s*--|<script\b|"
+    r"\$\{|\)\s*\{|\bdef \w+\(|\breturn ['\"]|\bfunction\s*\(|\bwhere \w+ ?=|=>|\bimport \w+")
+
+
+_CLAUSE = re.compile(r"[.;!?]|\b(?:but|though|however|although|whereas|then)\b|,\s*(?=(?:took|had|did)\b)")
+_NEGATION_IN_CLAUSE = re.compile(rf"\b{NOT_DONE}\b")
+_NEGATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:not (?:taken|had|done)|skipped|missed)\b")
+
+
+def _negated_supplements(t: str) -> set[str]:
+    """Supplements inside a negation's reach: "didn't take my K2", "no magnesium tonight",
+    "didn't do the stretching or the magnesium" (a negation reaches to the end of its
+    clause, across "or" and "and"), "menaquinone not taken today"."""
+    if REMEMBERED.search(t):  # "didn't forget my K2": taken
+        return set()
+    out = set()
+    for name, pattern in _SUPPLEMENT_PATTERNS:
+        for m in pattern.finditer(t):
+            clause = _CLAUSE.split(t[:m.start()])[-1]
+            if _NEGATION_IN_CLAUSE.search(clause) or _NEGATION_AFTER.search(t[m.end():]):
+                out.add(name)
+    return out
+
+
+_COUNT_SAID = re.compile(r"\b(\d+)\s*(?:cramps|times|of them)\b|\b(twice|thrice)\b")
+_AGO_ISH = re.compile(r"\b\d+\s*(?:min\w*|hours?|hrs?)\s+ago\b|\ban hour ago\b")
+
+
+def _said_of_last_entry(t: str, now: datetime, zone: ZoneInfo, muscle: str | None,
+                        duration: int | None, clock_spans: list[tuple[int, int]],
+                        cramp_named: bool) -> Reading | None:
+    """A correction of the entry just made: only what it changes (None: unchanged)."""
+    if not might_correct(t):  # cheap first: most messages are not corrections
+        return None
+    said = NOT_THAT.sub(" ", t)  # "it was the left, not the right": the left
+    muscle = _muscle(said) if muscle is not None else None
+    side, severity = _side(said), _severity(said)
+    count = _count(said) if _COUNT_SAID.search(said) else None
+    when = resolve(said, now, zone, night_report=True)
+    at = when if when.explicit and (clock_spans or _AGO_ISH.search(said) or
+                                    re.search(r"\d{3,4}|\d[.:]\d{2}", said)) else None
+    fields = (muscle, side, duration, severity, count, at)
+    if not is_correction(t, any(f is not None for f in fields), cramp_named):
+        return None
+    correction = Correction(muscle=muscle, side=side, duration_s=duration, severity=severity,
+                            count=count, occurred_at=at.at if at is not None else None)
+    return Reading(intent="correction", confidence=0.85, correction=correction)
 
 
 _CLOCKISH = re.compile(

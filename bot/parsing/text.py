@@ -162,6 +162,32 @@ def numberize(text: str) -> str:
     return _ARTICLE_NUMBER.sub(r"1 \1", text)
 
 
+# ---- what a speech recogniser mishears ---------------------------------------------
+# A recogniser writes a word that sounds the same: "four minutes" comes out as "for
+# minutes", "two out of ten" as "to out of ten", "left calf" as "left half". Each is
+# put back only where the sound-alike makes no sense as itself: a number word before a
+# unit of time or "out of ten", a side before a muscle, a muscle after a side.
+
+_TIME_UNIT = r"(?:sec|secs|second|seconds|min|mins|minute|minutes|hour|hours|hr|hrs)\b"
+_COUNTED = rf"(?=\s+(?:{_TIME_UNIT}|out\s+of\s+(?:ten|10)\b))"
+_SOUNDS_LIKE_NUMBER = {"for": "four", "fore": "four", "to": "two", "too": "two",
+                       "won": "one", "ate": "eight"}
+_NUMBER_SLIP = re.compile(rf"\b({'|'.join(_SOUNDS_LIKE_NUMBER)}){_COUNTED}")
+_MUSCLE = r"(?:calf|calves|foot|feet|thigh|thighs|hamstring|hamstrings|shin|shins|toes?|leg|legs)\b"
+_SIDE_SLIP = re.compile(rf"\b(?:(write|rite|wright)|(lift|laughed))(?=\s+{_MUSCLE})")
+_HOUR = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "left, half three" is a clock time (half past three); "left half, three minutes" a calf
+_CALF_SLIP = re.compile(rf"\b(left|right|both)\s+(?:half|cough|caff|cafe)\b"
+                        rf"(?!\s+(?:a|an|past)\b)(?!\s+{_HOUR}\b(?!\s+{_TIME_UNIT}))")
+
+
+def unmishear(text: str) -> str:
+    """Undo the recogniser's sound-alike slips, only where the slip cannot be meant."""
+    text = _NUMBER_SLIP.sub(lambda m: _SOUNDS_LIKE_NUMBER[m.group(1)], text)
+    text = _SIDE_SLIP.sub(lambda m: "right" if m.group(1) else "left", text)
+    return _CALF_SLIP.sub(r"\1 calf", text)
+
+
 def prepare(text: str) -> str:
     """The whole clean-up: what every pattern of the reader runs on."""
-    return numberize(fix_typos(normalize(text)))
+    return numberize(unmishear(fix_typos(normalize(text))))

@@ -49,13 +49,14 @@ _HHMM = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:mins?|minute
 _OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
 _HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))")
 _BARE = re.compile(
-    r"\b(?:at|around|about|abt|by|near|approx(?:imately)?|roughly|~|before|after|"
+    r"\b(?:at|around|about|abt|bout|round|by|near|approx(?:imately)?|roughly|~|before|after|"
     r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?![\d,])(?:[:. ](\d{2}))?(?:\s*ish)?"
     r"(?!\s*(?:[.:]\d|secs?\b|seconds?\b|mins?\b|minutes?\b|m\b|hrs?\b|hours?\b|h\b|x\b|"
-    r"times\b|cramps?\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b|days?\b|weeks?\b|am\b|pm\b|"
+    r"times\b|cramps\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b|days?\b|weeks?\b|am\b|pm\b|"
     r"a\.m|p\.m|o'?clock))"
 )
-_ISH = re.compile(r"\b(\d{1,2})\s*ish\b")  # "3ish"
+_ISH = re.compile(r"\b(\d{1,2})\s*-?\s*ish\b")  # "3ish", "11-ish"
+_DOTTED = re.compile(r"(?<![\d.:/,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,:%])(?!\s*(?:mg|mcg|iu|g|ml|kg|lb)\b)")
 _NAMED = re.compile(r"\b(midnight|noon|midday)\b")
 _IN_THE = re.compile(r"\b(?:in the|this|at)\s+(morning|afternoon|evening|night)\b")
 
@@ -66,6 +67,12 @@ _NIGHT = re.compile(
     r"(?:woke|waking|wakes|woken|awoke|awakened) (?:me )?up|(?:woke|wakes|waking) me|"
     r"in bed|asleep|sleeping)\b"
 )
+_PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the night|through the night)\b")
+# "half 3" (British for 3:30); "0345", "at 2130" (a 24-hour clock without a colon)
+_HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|mins?|minutes?|secs?))")
+_FOUR_DIGITS = re.compile(
+    r"(?:\b(?:at|around|about|by|approx|roughly)\s+|@\s*|~\s*|(?<![\d.:/,]))"
+    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d.,:])(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal|kcal|x\b))")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
 _NIGHT_BEFORE_LAST = re.compile(r"\b(?:the )?night before last\b")
@@ -92,6 +99,7 @@ class When:
     at: datetime
     sure: bool = True
     explicit: bool = False  # the text said when (not just "now")
+    far: bool = False  # a date outside the last year: now instead, and the person is asked
 
 
 @dataclass(slots=True)
@@ -130,7 +138,14 @@ def _find_clock(text: str) -> tuple[_Clock | None, bool]:
             if rel in ("past", "after"):
                 return _Clock(h, mins, None), True
             return _Clock((h - 1) or 12, 60 - mins, None), True
-    m = _HHMM.search(text)
+    m = _HALF_HOUR.search(text)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return _Clock(int(m.group(1)), 30, None), True
+    m = _FOUR_DIGITS.search(text)
+    if m and (m.group(0)[:1] == "0" or not m.group(0)[:1].isdigit()):
+        h, mi = int(m.group(1)), int(m.group(2))
+        return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+    m = _HHMM.search(text) or _DOTTED.search(text)
     if m:
         h, mi = int(m.group(1)), int(m.group(2))
         if h < 24 and mi < 60:
@@ -271,6 +286,9 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         return _in_night(now, zone, morning, clock, explicit=True, under_way_ok=True)
 
     if _NIGHT.search(text):
+        if clock is None and now.hour >= 20 and not _PAST_NIGHT.search(text):
+            # "woke up with a cramp" at 23:30: the night under way, i.e. just now
+            return When(localize(now, zone), explicit=True)
         return _in_night(now, zone, today, clock, explicit=True, under_way_ok=True)
 
     day_anchor: date | None = None
@@ -347,10 +365,13 @@ def _in_window(
 
 
 def _finish(now: datetime, zone: ZoneInfo, naive: datetime, explicit: bool) -> When:
-    """Never in the future: a day back if that lands in the past, else now, unsure."""
+    """Never in the future: a day back if that lands in the past, else now, unsure. Never
+    more than a year back ("31 Dec 0001"): now, unsure, so the person is asked."""
+    if naive < now - timedelta(days=366) or naive > now + timedelta(days=2):
+        return When(localize(now, zone), sure=False, explicit=explicit, far=True)
     if naive > now:
         earlier = naive - timedelta(days=1)
-        if now - earlier <= timedelta(hours=20):
+        if timedelta(0) <= now - earlier <= timedelta(hours=20):
             return When(localize(earlier, zone), sure=False, explicit=explicit)
         return When(localize(now, zone), sure=False, explicit=explicit)
     return When(localize(naive, zone), explicit=explicit)
