@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from .kinds import Entry
+from .stats import LEVEL, Period, RateRatio, rate_ratio
 
 NIGHT_SHIFT = timedelta(hours=12)
 
@@ -39,6 +41,15 @@ class WeekSummary:
     mean_severity: float | None
     total_duration_s: int
     longest_s: int | None
+    nights: int = 7  # nights of the week so far (this week: up to last night)
+
+    @property
+    def logged(self) -> int:
+        return self.nights - self.no_data_nights
+
+    @property
+    def per_night(self) -> float | None:
+        return self.cramps / self.logged if self.logged else None
 
 
 def summarize_week(entries: Iterable[Entry], start: date, zone: ZoneInfo,
@@ -72,6 +83,7 @@ def summarize_week(entries: Iterable[Entry], start: date, zone: ZoneInfo,
         mean_severity=round(sum(severities) / len(severities), 1) if severities else None,
         total_duration_s=sum(durations),
         longest_s=max(durations) if durations else None,
+        nights=nights,
     )
 
 
@@ -85,12 +97,16 @@ class Recap:
 
 def recap(entries: list[Entry], now: datetime, zone: ZoneInfo, earlier: int = 4) -> Recap:
     """This week against last week and against the mean of up to `earlier` weeks before."""
-    current = week_start(night_of(now, zone))
+    today = night_of(now, zone)
+    current = week_start(today)
+    so_far = (today - current).days + 1  # nights still to come are not "no data"
     weeks = [
-        summarize_week(entries, current - timedelta(weeks=i), zone) for i in range(earlier + 2)
+        summarize_week(entries, current - timedelta(weeks=i), zone, so_far if i == 0 else 7)
+        for i in range(earlier + 2)
     ]
-    with_data = [w for w in weeks[2:] if w.no_data_nights < 7]
-    mean = round(sum(w.cramps for w in with_data) / len(with_data), 1) if with_data else None
+    with_data = [w for w in weeks[2:] if w.logged]
+    logged = sum(w.logged for w in with_data)  # per logged night: a part-logged week is not a whole one
+    mean = round(sum(w.cramps for w in with_data) / logged * 7, 1) if logged else None
     return Recap(weeks[0], weeks[1], mean, len(with_data))
 
 
@@ -124,58 +140,134 @@ def supplement_starts(entries: list[Entry], zone: ZoneInfo) -> dict[str, date]:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Cramps per week before and since a supplement was started, with uncertainty."""
+    """Cramps per logged night before and since a supplement was started (shown per
+    week), with an interval that allows for clustering (`bot.stats`)."""
 
     supplement: str
     started: date
-    before_weeks: float  # nights with data / 7
-    after_weeks: float
-    before_per_week: float
-    after_per_week: float
-    ratio: float  # after rate / before rate
-    low: float  # 95% interval of the ratio
-    high: float
+    before: Period
+    after: Period
+    rr: RateRatio
+    weeks: int | None  # the look this is (4 or 8 weeks after the start); None: a trial
+    next_look: date | None  # when the next look comes, if any
+
+    @property
+    def before_per_week(self) -> float:
+        return self.before.per_week or 0.0
+
+    @property
+    def after_per_week(self) -> float:
+        return self.after.per_week or 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.rr.ratio
+
+    @property
+    def low(self) -> float:
+        return self.rr.low
+
+    @property
+    def high(self) -> float:
+        return self.rr.high
+
+    @property
+    def verdict(self) -> str:
+        return self.rr.verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    start: date  # its first night
+    nights: int  # nights logged
+    cramps: int
+    cramp_nights: int
+
+    @property
+    def per_week(self) -> float | None:
+        return self.cramps / self.nights * 7 if self.nights else None
+
+
+def months(entries: list[Entry], now: datetime, zone: ZoneInfo, count: int = 12) -> list[Month]:
+    """Cramps by calendar month (of the night), oldest first, per logged night."""
+    today = night_of(now, zone)
+    out = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        first = date(year, month, 1)
+        end = date(year + month // 12, month % 12 + 1, 1)
+        p = period(entries, zone, first, min(end, today + timedelta(days=1)))
+        if p.nights:
+            out.append(Month(first, p.nights, p.cramps, p.cramp_nights))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out[::-1]
 
 
 MIN_NIGHTS = 14  # two weeks with data on each side before comparing
+BEFORE_NIGHTS = 28  # "before" is at most the 4 weeks just before the start
+GAP_NIGHTS = 14  # a dose after this many nights without one starts a new run
+LOOKS = (4, 8)  # weeks after the start at which the comparison is made, and only then
+# two looks share the 5% chance of a false "fewer" (Bonferroni): 97.5% intervals at each
+LOOK_LEVEL = 1 - (1 - LEVEL) / len(LOOKS)
+
+
+def period(entries: list[Entry], zone: ZoneInfo, first: date, end: date) -> Period:
+    """Nightly cramp counts over the nights [first, end); None for a night not logged."""
+    counts: dict[date, int] = {}
+    for e in entries:
+        if e.kind not in ("cramp", "no_cramp"):
+            continue
+        night = night_of(e.at, zone)
+        if first <= night < end:
+            counts[night] = counts.get(night, 0) + ((e.count or 1) if e.kind == "cramp" else 0)
+    days = (end - first).days
+    return Period(tuple(counts.get(first + timedelta(days=i)) for i in range(max(days, 0))))
+
+
+def current_run(entries: list[Entry], supplement: str, zone: ZoneInfo) -> tuple[date, date] | None:
+    """(the first night of the current run of doses, the first dose-free night before it
+    that "before" may use): a dose after `GAP_NIGHTS` dose-free nights starts a run, so
+    earlier use never counts as "before"."""
+    nights = sorted({night_of(e.at, zone) for e in entries
+                     if e.kind == "supplement" and e.name == supplement})
+    if not nights:
+        return None
+    start, previous = nights[0], None
+    for a, b in pairwise(nights):
+        if (b - a).days > GAP_NIGHTS:
+            start, previous = b, a
+    since = start - timedelta(days=BEFORE_NIGHTS)
+    if previous is not None:
+        since = max(since, previous + timedelta(days=1))
+    return start, since
 
 
 def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
             zone: ZoneInfo, min_nights: int = MIN_NIGHTS, until: date | None = None,
             since: date | None = None) -> Comparison | None:
-    """Rate ratio (Poisson, log-normal 95% interval) over nights with data only.
+    """Before against since `started`, over logged nights only (a night not logged is
+    left out, so forgetting to log never looks like an improvement).
 
-    A night counts when it has a cramp or a "no cramps" entry; nights with no data are
-    left out, so forgetting to log never looks like an improvement. `since`/`until`
-    bound the nights looked at (a trial's own periods).
-    """
-    import math
-
+    With `until` (a trial's own periods) the two periods are exactly [since, started)
+    and [started, until). Without it, the comparison is made at fixed looks, 4 and 8
+    weeks after the start, and stays the same between looks: asked every week, the same
+    data is not tested again and again until it happens to say "fewer"."""
     today = night_of(now, zone)
-    cramps: dict[date, int] = {}
-    data_nights: set[date] = set()
-    for e in entries:
-        if e.kind not in ("cramp", "no_cramp"):
-            continue
-        night = night_of(e.at, zone)
-        if night > today or (until and night >= until) or (since and night < since):
-            continue
-        data_nights.add(night)
-        if e.kind == "cramp":
-            cramps[night] = cramps.get(night, 0) + (e.count or 1)
-    before = [n for n in data_nights if n < started]
-    after = [n for n in data_nights if n >= started]
-    if len(before) < min_nights or len(after) < min_nights:
+    since = since or started - timedelta(days=BEFORE_NIGHTS)
+    weeks = next_look = None
+    if until is None:
+        done = [w for w in LOOKS if started + timedelta(weeks=w) <= today]
+        if not done:
+            return None
+        weeks = done[-1]
+        until = started + timedelta(weeks=weeks)
+        later = [w for w in LOOKS if w > weeks]
+        next_look = started + timedelta(weeks=later[0]) if later else None
+    until = min(until, today + timedelta(days=1))
+    before = period(entries, zone, since, started)
+    after = period(entries, zone, started, until)
+    if before.nights < min_nights or after.nights < min_nights:
         return None
-    c_before = sum(cramps.get(n, 0) for n in before)
-    c_after = sum(cramps.get(n, 0) for n in after)
-    t_before, t_after = len(before) / 7, len(after) / 7
-    # zero counts: add a half to both (the usual correction) so the interval exists
-    cb, ca = (c_before + 0.5, c_after + 0.5) if 0 in (c_before, c_after) else (c_before, c_after)
-    ratio = (ca / t_after) / (cb / t_before)
-    spread = 1.96 * math.sqrt(1 / ca + 1 / cb)
-    return Comparison(
-        supplement=supplement, started=started, before_weeks=t_before, after_weeks=t_after,
-        before_per_week=c_before / t_before, after_per_week=c_after / t_after,
-        ratio=ratio, low=ratio * math.exp(-spread), high=ratio * math.exp(spread),
-    )
+    rr = rate_ratio(before, after, LOOK_LEVEL if weeks is not None else LEVEL)
+    assert rr is not None  # both periods have logged nights
+    return Comparison(supplement, started, before, after, rr, weeks, next_look)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,7 +15,6 @@ from bot.kinds import Entry
 from bot.recap import WeekPoint, night_of, recap, summarize_week, weekly_series
 from bot.router import Incoming, Router
 from bot.talk.charts import DARK, ChartWords, week_chart
-from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -105,12 +103,21 @@ def test_the_chart_shows_bars_severity_weeks_without_data_and_a_supplement_start
     plain = chart(week_chart([replace(w, nights_with_data=7) for w in weeks], {}, _words({})))
     assert rgb["bar"] in colours(plain) and rgb["mark"] not in colours(plain)
     assert plain.getpixel(foot_of_second_week) == ImageColor.getrgb(DARK.bg)  # 0 cramps: no bar
+    x, y = foot_of_second_week  # ... but a "0" over the baseline, so the week is not blank
+    region = {plain.getpixel((i, j)) for i in range(x - 8, x + 8) for j in range(y - 25, y - 5)}
+    assert ImageColor.getrgb(DARK.fg) in region
 
 
-@pytest.fixture
-async def talk(sqlite_url: str) -> AsyncIterator[Router]:
-    async with open_db(sqlite_url) as db:
-        yield Router(db, "Europe/London")
+def test_the_chart_draws_a_part_logged_week_as_a_rate_with_its_nights() -> None:
+    full = [WeekPoint(date(2026, 9, 7) + timedelta(weeks=i), 2, None, 7) for i in range(4)]
+    part = [*full[:3], replace(full[3], cramps=1, nights_with_data=2)]  # 1 in 2 nights: 3.5 a week
+    a, b = chart(week_chart(full, {}, _words({}))), chart(week_chart(part, {}, _words({})))
+    bar = ImageColor.getrgb(DARK.bar)
+    x_last = max(i for i in range(800) if a.getpixel((i, 480)) == bar)  # the last bar's right edge
+    column = [b.getpixel((x_last - 25, j)) for j in range(60, 500)]
+    assert bar not in column[-200:]  # not filled: an outline
+    assert any(b.getpixel((x_last, j)) == bar for j in range(60, 300))  # taller than 2 a week
+
 
 
 async def test_week_reply_has_a_chart_and_adherence(talk: Router) -> None:
@@ -178,14 +185,16 @@ def test_before_after_finds_a_real_drop_with_an_interval() -> None:
     assert "75% fewer" in words and "no placebo" in words and "cannot show" in words
 
 
-def test_before_after_says_chance_when_the_data_cannot_tell() -> None:
+def test_before_after_says_too_few_nights_when_the_data_cannot_tell() -> None:
     from bot.recap import compare
 
     start = date(2026, 9, 7)
     entries = _history(2, 2, 3, start)
-    c = compare(entries, "magnesium", start, datetime(2026, 10, 1, 9, tzinfo=LONDON), LONDON)
-    assert c is not None and c.low < 1 < c.high
-    assert "small enough to be chance" in _comparison_words(c, "magnesium")
+    c = compare(entries, "magnesium", start, datetime(2026, 10, 6, 9, tzinfo=LONDON), LONDON)
+    assert c is not None and c.low < 1 < c.high and c.verdict == "unclear"
+    words = _comparison_words(c, "magnesium")
+    assert "Too few nights to tell" in words and "chance" not in words
+    assert "I compare again on" in words  # the 8-week look is still to come
 
 
 def test_before_after_needs_two_weeks_of_data_each_side() -> None:
@@ -202,12 +211,12 @@ def test_before_after_needs_two_weeks_of_data_each_side() -> None:
 
 async def test_week_shows_the_comparison_once_there_is_enough(talk: Router) -> None:
     now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
-    start = now - timedelta(days=21)
+    start = now - timedelta(days=29)  # the 4-week look has come
     async with talk.units.open(1) as u:
         from bot.parsing import Reading, Supplement
         from bot.usecases.logging import store
 
-        for e in _history(4, 1, 3, (start - timedelta(hours=12)).date()):
+        for e in _history(4, 1, 4, (start - timedelta(hours=12)).date()):
             kind = "cramp" if e.kind == "cramp" else "no_cramp"
             reading = Reading(kind, 1.0, cramp=None) if kind == "no_cramp" else None
             if reading is None:
@@ -220,7 +229,7 @@ async def test_week_shows_the_comparison_once_there_is_enough(talk: Router) -> N
                         sent_at=start, text="took magnesium", source="text", chat_id=None,
                         message_id=None)
     reply = await talk.week(1, now)
-    assert "Before magnesium" in reply.text and "fewer" in reply.text and "no placebo" in reply.text
+    assert "Magnesium, since" in reply.text and "fewer" in reply.text and "no placebo" in reply.text
 
 
 async def test_export_json_has_the_same_entries_as_the_csv(talk: Router) -> None:
@@ -239,3 +248,27 @@ async def test_export_json_has_the_same_entries_as_the_csv(talk: Router) -> None
     assert rows[0]["red_flags"] == ["swelling"] and rows[0]["at"] == "2026-11-25T09:00:00+00:00"
     assert csv_reply.document is not None
     assert csv_reply.document.content.decode().count("\n") == 3  # header + the same two
+
+
+async def test_the_report_has_its_dates_months_starts_and_continued_pages(talk: Router) -> None:
+    import io
+
+    import pypdf
+
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
+    for day in range(70):  # ten weeks: a cramp every other night, a dose most days
+        at = now - timedelta(days=day, hours=6)
+        await talk.on_text(Incoming(1, "left calf cramp 2 min" if day % 2 else "no cramps", at))
+        if day < 30:
+            await talk.on_text(Incoming(1, "took my magnesium", at + timedelta(hours=12)))
+    report = await talk.report(1, now, "Ann")
+    assert report.document is not None
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(report.document.content)).pages]
+    first = pages[0]
+    assert "Diary kept from" in first and "to Wed 25 Nov" in first
+    assert "Month by month" in first and "November 2026" in first and "October 2026" in first
+    assert "Magnesium: taken since" in first
+    entries = [p for p in pages if p.startswith("Entries")]
+    assert len(entries) >= 2 and entries[1].startswith("Entries (continued)")
+    first_rows = entries[0].splitlines()[1:5]
+    assert all("calf" in row.lower() for row in first_rows)  # cramps first

@@ -7,19 +7,21 @@ use (it is slow to import and large) and always headless.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import math
 import textwrap
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from babel.dates import format_date
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..recap import WeekPoint
 from ..usecases.results.recap import Report
-from .common import Speech, describe, supplement_name
+from .common import Speech, capital, describe, flag_words, number, supplement_name
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,14 @@ class ChartWords:
     started: dict[str, str]  # supplement -> "vitamin K2\nstarted"
     week: str  # a Babel pattern for a week's first night, e.g. "d MMM"
     language: str
+    logged: str  # "{n}/7": nights logged in a part-logged week
 
     @classmethod
     def of(cls, s: Speech, starts: dict[str, date]) -> ChartWords:
         t = s.t
         return cls(t("chart.title"), t("chart.per_week"), t("chart.severity"), t("chart.no_data"),
                    {name: t("chart.started", name=supplement_name(t, name)) for name in starts},
-                   t("chart.week"), t.language)
+                   t("chart.week"), t.language, t("chart.logged"))
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ def _pyplot():
 
     matplotlib.use("Agg")
     matplotlib.rcParams["pdf.fonttype"] = 42  # real text in the PDF, searchable
+    matplotlib.rcParams["text.parse_math"] = False  # "$$" in an entry or a name is money, not maths
+    matplotlib.rcParams["text.usetex"] = False
     import matplotlib.pyplot as plt
 
     return plt
@@ -70,10 +75,24 @@ def _pyplot():
 _fonts = threading.local()  # FreeType faces are not safe to share between threads
 
 
+@functools.cache
+def _font_file() -> str | None:
+    """DejaVu Sans, which matplotlib ships (found without importing matplotlib): it has
+    Cyrillic and every accent the catalogues use; Pillow's own font has neither."""
+    spec = importlib.util.find_spec("matplotlib")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+        if path.exists():
+            return str(path)
+    return None
+
+
 def _font(size: int) -> ImageFont.FreeTypeFont:
     cache: dict[int, ImageFont.FreeTypeFont] = _fonts.__dict__.setdefault("by_size", {})
     if size not in cache:
-        cache[size] = ImageFont.load_default(size)  # Pillow's own font: no file to find
+        path = _font_file()
+        cache[size] = (ImageFont.truetype(path, size) if path
+                       else ImageFont.load_default(size))  # type: ignore[assignment]
     return cache[size]
 
 
@@ -139,7 +158,10 @@ class _Chart:
         left, right, top, bottom = self.LEFT, self.RIGHT, self.TOP, self.BOTTOM
         slot = (right - left) / (n + 0.2)
         cx = [left + slot * (i + 0.6) for i in range(n)]
-        most = max([*(q.cramps for q in series), 1])
+        def rate(q: WeekPoint) -> float:  # cramps a week, from the nights logged
+            return q.cramps / q.nights_with_data * 7 if q.nights_with_data else 0.0
+
+        most = max([*(rate(q) for q in series), 1])
         ymax = most * 1.1
 
         def y_of(v: float) -> float:
@@ -164,25 +186,38 @@ class _Chart:
                   angle=90)
         half = slot * 0.35
         for x, q in zip(cx, series, strict=True):
-            height = q.cramps if q.nights_with_data else 0.15 * ymax / 5.5
-            if height:
-                d.rectangle([self.xy(x - half, y_of(height)), self.xy(x + half, bottom)],
-                            fill=p.bar if q.nights_with_data else p.no_data)
-            if not q.nights_with_data:
+            logged = q.nights_with_data
+            if not logged:  # a grey stub: no data, which is not "no cramps"
+                height = 0.15 * ymax / 5.5
+                d.rectangle([self.xy(x - half, y_of(height)), self.xy(x + half, bottom)], fill=p.no_data)
                 self.text((x, y_of(height) - 6), words.no_data, 14, p.fg, "md")
+            elif rate(q) == 0:  # logged, and no cramps: said, not left blank
+                self.text((x, bottom - 6), "0", 15, p.fg, "md")
+            else:
+                box = [self.xy(x - half, y_of(rate(q))), self.xy(x + half, bottom)]
+                if logged < 7:  # a rate from part of the week: an outline, and how much
+                    d.rectangle(box, outline=p.bar, width=3 * k)
+                else:
+                    d.rectangle(box, fill=p.bar)
+            if 0 < logged < 7:
+                self.text((x, y_of(rate(q)) - 6), words.logged.format(n=logged), 13, p.fg, "md")
             d.line([self.xy(x, bottom), self.xy(x, bottom + 5)], fill=p.fg, width=k)
             label = format_date(q.start, words.week, locale=words.language)
             self.text((x + 4, bottom + 10), label, 15, p.fg, "rm", angle=45)
-        first = series[0].start
-        for name, start in starts.items():
+        first, placed = series[0].start, []
+        for name, start in sorted(starts.items(), key=lambda item: item[1]):
             offset = (start - first).days / 7
             if 0 <= offset <= n:
                 x = left + slot * (offset + 0.1)
                 for y in range(top, bottom, 16):
                     d.line([self.xy(x, y), self.xy(x, min(y + 10, bottom))], fill=p.mark,
                            width=3 * k)
-                self.text((x + 5, top + 12), words.started[name], 16,
-                          p.mark, "la")
+                # labels of starts close together go one under another, inside the frame
+                row = sum(1 for px in placed if abs(px - x) < 150)
+                placed.append(x)
+                right_side = x < right - 150
+                self.text((x + 5 if right_side else x - 5, top + 12 + 44 * row), words.started[name],
+                          16, p.mark, "la" if right_side else "ra")
         points = [self.xy(x, y_sev(q.mean_severity)) for x, q in zip(cx, series, strict=True)
                   if q.mean_severity is not None]
         if len(points) > 1:
@@ -220,9 +255,12 @@ def _colours(palette: Palette) -> Image.Image:
     return image
 
 
+FLAGS_ON_PAGE_ONE = 12  # more go on a page of their own, before the entries
+
+
 def report_pdf(s: Speech, who: str, r: Report) -> bytes:
     """A few pages for a clinician: summary, chart, red flags, supplements, the entries."""
-    from .recap import adherence_lines, week_words
+    from .recap import adherence_lines, comparison_words, week_words
 
     plt = _pyplot()
     from matplotlib.backends.backend_pdf import PdfPages
@@ -231,6 +269,10 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
     since = s.now - timedelta(weeks=len(series))
     recent = [e for e in r.entries if e.at >= since]
     flagged = [e for e in recent if e.red_flags]
+    # every flag with its date: a symptom entry says its flags itself, others after it
+    said = [describe(s, e, absolute=True) + ("" if e.kind == "symptom" else
+                                            f": {flag_words(t, e.red_flags)}") for e in flagged]
+    said_first, said_more = said[:FLAGS_ON_PAGE_ONE], said[FLAGS_ON_PAGE_ONE:]
     this_week, last_week = r.recap.this_week, r.recap.last_week
     out = io.BytesIO()
     with PdfPages(out) as pdf:
@@ -238,7 +280,9 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
         made = s.pattern(s.local(s.now), "absolute_report")
         lines = [
             (t("report.title"), 20, "bold"),
-            (t("report.made", who=who or t("report.someone"), when=made, zone=s.zone.key), 11, "normal"),
+            (t("report.made", who=who or t("report.someone"), when=made, zone=s.tz_name), 11, "normal"),
+            (t("report.period", first=s.day(r.first_night), last=s.day(s.local(s.now).date()))
+             if r.first_night else t("report.no_entries"), 11, "normal"),
             (t("common.not_a_doctor"), 9, "italic"),
             ("", 8, "normal"),
             (t("report.summary"), 14, "bold"),
@@ -250,13 +294,23 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
             (t("report.red_flags"), 14, "bold"),
         ]
         if flagged:
-            lines += [(f"{describe(s, e, absolute=True)}: {', '.join(e.red_flags)}", 10, "normal")
-                      for e in flagged[:12]]
+            lines += [(line, 10, "normal") for line in said_first]
+            if said_more:
+                lines.append((t("report.red_flags_more", n=len(said_more)), 10, "normal"))
         else:
             lines.append((t("report.no_red_flags"), 10, "normal"))
+        if r.months:  # the months, per logged night (a part-logged month is not a whole one)
+            lines += [("", 8, "normal"), (t("report.months"), 14, "bold")]
+            lines += [(t("report.month_line", month=capital(s.pattern(m.start, "month")), nights=m.nights,
+                         cramps=m.cramps, rate=number(t, m.per_week or 0.0)), 10, "normal")
+                      for m in r.months]
         lines += [("", 8, "normal"), (t("report.supplements"), 14, "bold")]
+        lines += [(t("report.started", name=capital(supplement_name(t, name)), day=s.day(day)), 10,
+                   "normal") for name, day in sorted(r.runs.items(), key=lambda item: item[1])]
         lines += ([(a, 10, "normal") for a in adherence_lines(t, r.adherence)]
                   or [(t("report.no_supplements"), 10, "normal")])
+        lines += [(comparison_words(s, c, supplement_name(t, name)), 10, "normal")
+                  for name, c in r.comparisons]
         y = 0.96
         for text, size, weight in lines:
             style = "italic" if weight == "italic" else "normal"
@@ -272,12 +326,21 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
         fig.set_facecolor("white")
         pdf.savefig(fig)
         plt.close(fig)
+        for page in range(0, len(said_more), 60):  # the rest of the flags, all of them
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.text(0.07, 0.96, t("report.red_flags"), fontsize=14, fontweight="bold", va="top")
+            for i, line in enumerate(said_more[page:page + 60]):
+                fig.text(0.07, 0.93 - i * 0.0145, line, fontsize=8, va="top")
+            pdf.savefig(fig)
+            plt.close(fig)
+        ordered = sorted(recent, key=lambda e: e.kind != "cramp")  # cramps first, then the rest
         rows = [describe(s, e, absolute=True) + (f"  [{e.text[:60]}]" if e.text else "")
-                for e in recent]
+                for e in ordered]
         for page in range(0, max(len(rows), 1), 60):
             fig = plt.figure(figsize=(8.27, 11.69))
-            fig.text(0.07, 0.96, t("report.entries", weeks=len(series), n=len(rows)), fontsize=14,
-                     fontweight="bold", va="top")
+            heading = (t("report.entries", weeks=len(series), n=len(rows)) if page == 0
+                       else t("report.entries_continued"))
+            fig.text(0.07, 0.96, heading, fontsize=14, fontweight="bold", va="top")
             for i, row in enumerate(rows[page:page + 60] or [t("report.no_entries")]):
                 fig.text(0.07, 0.93 - i * 0.0145, row, fontsize=8, va="top")
             pdf.savefig(fig)

@@ -7,13 +7,14 @@ from ..recap import Comparison, WeekSummary
 from ..replies import Button, Document, Reply
 from ..usecases.results.recap import Adherence, Export, WeekRecap
 from .catalogue import Texts
-from .common import Speech, capital, duration_words, supplement_name, why_button
+from .common import Speech, capital, duration_words, number, percent, supplement_name, why_button
 
 
 def week_words(t: Texts, w: WeekSummary) -> str:
     """ "3 cramps on 2 nights, 4 nights without (average severity 6/10, longest 3 min)."."""
     if w.cramps == 0 and w.free_nights == 0:
         return t("recap.nothing")
+    logged = t("recap.logged", n=w.logged, of=w.nights)
     text = t("recap.cramps", n=w.cramps)
     if w.cramps:
         text += t("recap.on_nights", n=w.cramp_nights)
@@ -21,37 +22,47 @@ def week_words(t: Texts, w: WeekSummary) -> str:
         text += t("recap.free_nights", n=w.free_nights)
     extras = []
     if w.mean_severity is not None:
-        extras.append(t("recap.mean_severity", mean=f"{w.mean_severity:g}"))
+        extras.append(t("recap.mean_severity", mean=number(t, w.mean_severity)))
     if w.longest_s is not None:
         extras.append(t("recap.longest", duration=duration_words(t, w.longest_s)))
-    return text + (f" ({', '.join(extras)})" if extras else "") + "."
+    return text + (f" ({', '.join(extras)})" if extras else "") + "; " + logged + "."
 
 
-def trend(t: Texts, this_week: int, last_week: int) -> str:
-    if this_week == last_week:
-        return t("recap.same") if this_week else ""
-    return t("recap.fewer" if this_week < last_week else "recap.more")
+def trend(t: Texts, this_week: WeekSummary, last_week: WeekSummary) -> str:
+    """This week against last, per logged night (a week with few logged nights says
+    nothing: one logged Tuesday is not "fewer than last week")."""
+    now, before = this_week.per_night, last_week.per_night
+    if now is None or before is None or this_week.logged < 3 or last_week.logged < 3:
+        return ""
+    if now == before:
+        return t("recap.same") if now else ""
+    return t("recap.fewer" if now < before else "recap.more")
 
 
-def _percent(x: float) -> str:
-    return f"{x:.0%}"
 
 
 def comparison_words(s: Speech, c: Comparison, name: str) -> str:
-    """Plain words, no claim the numbers do not support."""
+    """Plain words that claim no more than the interval: "fewer" or "more" only when
+    all of it says so, else "too few nights to tell"; and the caveats that apply."""
     t = s.t
-    head = t("compare.head", name=name, before_weeks=f"{c.before_weeks:.0f}",
-             before=f"{c.before_per_week:.1f}", after_weeks=f"{c.after_weeks:.0f}",
-             after=f"{c.after_per_week:.1f}")
-    if c.high < 1:
-        change = t("compare.fewer", change=_percent(1 - c.ratio), low=_percent(1 - c.high),
-                   high=_percent(1 - c.low))
-    elif c.low > 1:
-        change = t("compare.more", change=_percent(c.ratio - 1), low=_percent(c.low - 1),
-                   high=_percent(c.high - 1))
+    head = t("compare.head", name=capital(name), before_nights=c.before.nights,
+             before=number(t, c.before_per_week), after_nights=c.after.nights,
+             after=number(t, c.after_per_week), start=s.day(c.started))
+    if c.verdict == "fewer":
+        change = t("compare.fewer", change=percent(t, 1 - c.ratio), low=percent(t, 1 - c.high),
+                   high=percent(t, 1 - c.low))
+    elif c.verdict == "more":
+        change = t("compare.more", change=percent(t, c.ratio - 1), low=percent(t, c.low - 1),
+                   high=percent(t, c.high - 1) if c.high != float("inf") else t("compare.any"))
+    elif c.high == float("inf"):
+        change = t("compare.unclear_open", fewer=percent(t, 1 - c.low))
     else:
-        change = t("compare.chance")
-    return f"{head} {change} {t('compare.caveat')}"
+        change = t("compare.unclear", fewer=percent(t, max(0.0, 1 - c.low)),
+                   more=percent(t, max(0.0, c.high - 1)))
+    parts = [head, change, t("compare.caveat")]
+    if c.next_look is not None:
+        parts.append(t("compare.next_look", day=s.day(c.next_look)))
+    return " ".join(parts)
 
 
 def adherence_lines(t: Texts, adherence: list[Adherence]) -> list[str]:
@@ -64,11 +75,11 @@ def week(s: Speech, r: WeekRecap) -> Reply:
     t, rc = s.t, r.recap
     lines = [t("recap.this_week", start=s.day(rc.this_week.start), summary=week_words(t, rc.this_week)),
              t("recap.last_week", summary=week_words(t, rc.last_week))]
-    compared = trend(t, rc.this_week.cramps, rc.last_week.cramps)
+    compared = trend(t, rc.this_week, rc.last_week)
     if compared:
         lines.append(compared)
     if rc.earlier_mean is not None:
-        lines.append(t("recap.earlier", n=rc.earlier_weeks, mean=f"{rc.earlier_mean:g}"))
+        lines.append(t("recap.earlier", n=rc.earlier_weeks, mean=number(t, rc.earlier_mean)))
     text = "\n".join(lines)
     extra = adherence_lines(t, r.adherence)
     if r.stretch_days:

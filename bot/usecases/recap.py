@@ -6,9 +6,20 @@ import csv
 import io
 import json
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from ..advice import Advice
 from ..kinds import EXPORT_COLUMNS, Entry, export_row
-from ..recap import compare, recap, supplement_starts, weekly_series
+from ..recap import (
+    Comparison,
+    compare,
+    current_run,
+    months,
+    night_of,
+    recap,
+    supplement_starts,
+    weekly_series,
+)
 from .logging import pattern_advice
 from .results.recap import Adherence, Export, Report, WeekRecap
 from .unit import Unit, to_entry
@@ -30,34 +41,53 @@ def stretch_days(entries: list[Entry], today: date, zone: object, days: int = 7)
     return len({d for d in local if 0 <= (today - d).days < days})
 
 
+def comparisons(history: list[Entry], now: datetime, zone: Any) -> list[tuple[str, Comparison]]:
+    """Before/since each supplement's current run, where the data allow (the one engine)."""
+    found = []
+    for name in supplement_starts(history, zone):
+        run = current_run(history, name, zone)
+        result = compare(history, name, run[0], now, zone, since=run[1]) if run else None
+        if result is not None:
+            found.append((name, result))
+    return found
+
+
+def week_of(history: list[Entry], now: datetime, zone: Any, advice: list[Advice]) -> WeekRecap:
+    """The week's recap from a year of entries (pure: the chat, the chart and the
+    dashboard all say these same numbers)."""
+    today = now.astimezone(zone).date()
+    recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
+    return WeekRecap(
+        recap=recap(recent, now, zone), adherence=adherence(recent, today, zone),
+        stretch_days=stretch_days(recent, today, zone), comparisons=comparisons(history, now, zone),
+        advice=advice, series=weekly_series(recent, now, zone), starts=supplement_starts(recent, zone))
+
+
 async def week(u: Unit, now: datetime) -> WeekRecap:
     """This week against last week and the weeks before, supplement and stretching days,
     comparisons since each supplement was started, pattern advice due: one query for a year."""
-    zone = u.zone
-    today = now.astimezone(zone).date()
     history = await u.history(now, weeks=52)
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
-    comparisons = []
-    for name, started in supplement_starts(history, zone).items():
-        result = compare(history, name, started, now, zone)
-        if result is not None:
-            comparisons.append((name, result))
-    return WeekRecap(
-        recap=recap(recent, now, zone), adherence=adherence(recent, today, zone),
-        stretch_days=stretch_days(recent, today, zone), comparisons=comparisons,
-        advice=await pattern_advice(u, now, recent), series=weekly_series(recent, now, zone),
-        starts=supplement_starts(recent, zone))
+    return week_of(history, now, u.zone, await pattern_advice(u, now, recent))
 
 
 async def report(u: Unit, now: datetime) -> Report:
-    """What the clinician report shows: the last 12 weeks."""
+    """What the clinician report shows: the whole diary's dates, its months, the last 12
+    weeks in detail, supplements with their start and adherence, the same comparisons
+    as /week (one engine, so the page and the chat agree)."""
     zone = u.zone
-    history = await u.history(now)
+    year = await u.history(now, weeks=52)
+    history = [e for e in year if e.at >= now - timedelta(weeks=13)]
     rows = await u.entries.between(now - timedelta(weeks=7), now + timedelta(days=1))
+    runs = {name: run[0] for name in supplement_starts(year, zone)
+            if (run := current_run(year, name, zone)) is not None}
+    nights = [night_of(e.at, zone) for e in year if e.kind in ("cramp", "no_cramp")]
     return Report(recap=recap([to_entry(r) for r in rows], now, zone),
                   series=weekly_series(history, now, zone),
                   starts=supplement_starts(history, zone), entries=history,
-                  adherence=adherence(history, now.astimezone(zone).date(), zone, days=28))
+                  adherence=adherence(history, now.astimezone(zone).date(), zone, days=28),
+                  first_night=min(nights) if nights else None, months=months(year, now, zone),
+                  comparisons=comparisons(year, now, zone), runs=runs)
 
 
 async def export(u: Unit, as_json: bool) -> Export:
@@ -68,7 +98,9 @@ async def export(u: Unit, as_json: bool) -> Export:
     if as_json:
         return Export(json.dumps(rows, ensure_ascii=False, indent=1), len(rows), True)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180's line ends: then any field holding a \r or a \n is quoted (with "\n"
+    # alone, a bare \r was not, and a spreadsheet started a new row at it)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:
         writer.writerow([_cell(name, row[name]) for name in EXPORT_COLUMNS])
@@ -87,7 +119,17 @@ def _cell(name: str, value: object) -> object:
     return value
 
 
+# what a spreadsheet skips before it looks for a formula: whitespace (\r and \n
+# included), a byte-order mark, zero-width and other invisible format characters
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u180e\u00ad"
+_FORMULA_STARTS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\u2212"  # with fullwidth forms
+
+
 def _inert(text: str) -> str:
     """User text that a spreadsheet would run as a formula gets a leading apostrophe
-    (OWASP's advice for CSV injection); the JSON export keeps it exactly as typed."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    (OWASP's advice for CSV injection), also when the formula sign comes after spaces,
+    a BOM or a zero-width character, or in its fullwidth form (＝); the JSON export
+    keeps it exactly as typed."""
+    start = text.lstrip(" \t\r\n\v\f\u00a0\u3000" + _INVISIBLE)
+    risky = any(t[:1] != "" and t[0] in _FORMULA_STARTS for t in (text, start))
+    return "'" + text if risky else text

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ...advice import Advice
 from ...kinds import Entry
-from ...recap import Comparison, Recap, WeekPoint
+from ...recap import Comparison, Month, Recap, WeekPoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,10 @@ class Report:
     starts: dict[str, date]
     entries: list[Entry]
     adherence: list[Adherence]
+    first_night: date | None = None  # the diary's first night (the report's date range)
+    months: list[Month] = field(default_factory=list)  # the last 12 months, oldest first
+    comparisons: list[tuple[str, Comparison]] = field(default_factory=list)
+    runs: dict[str, date] = field(default_factory=dict)  # each supplement's current run, from
 
 
 @dataclass(frozen=True, slots=True)
