@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -47,6 +48,37 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class CleanText(TypeDecorator[str]):
+    """Free text as people typed it, minus what a database refuses: NUL (PostgreSQL
+    rejects it, SQLite keeps it) and lone surrogates are dropped, the same on both."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else clean_text(value)
+
+
+def clean_text(value: str) -> str:
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value.encode("utf-8", "replace").decode("utf-8") if not value.isascii() else value
+
+
+class Amount(TypeDecorator[float]):
+    """An amount taken: a finite number within reason, or none (never inf or NaN,
+    which PostgreSQL and JSON would hold differently)."""
+
+    impl = Float
+    cache_ok = True
+    MOST = 1e6
+
+    def process_bind_param(self, value: float | None, dialect: Dialect) -> Any:
+        if value is None or not math.isfinite(value) or not 0 <= value <= self.MOST:
+            return None
+        return value
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -64,6 +96,13 @@ class User(Base):
     # blood thinner, asked before a K2 reminder: None (not asked), none, vka (warfarin
     # or similar), vka_ok (their prescriber agreed), other
     anticoagulant: Mapped[str | None] = mapped_column(String(8))
+    # what everything is said in (a catalogue's code: en, ru, es, pt, de); None: not
+    # known yet (taken from Telegram's language_code on first contact)
+    language: Mapped[str | None] = mapped_column(String(8))
+    # the yes/no question last put to them (button data, or "checkin:<occurrence>"), so
+    # that a typed "yes" or "nope" answers it, after a restart and on any instance
+    asked: Mapped[str | None] = mapped_column(String(80))
+    asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
 
@@ -92,12 +131,12 @@ class Entry(Base):
     severity: Mapped[int | None] = mapped_column(SmallInteger)
     count: Mapped[int | None] = mapped_column(SmallInteger)
     name: Mapped[str | None] = mapped_column(String(32))
-    amount: Mapped[float | None] = mapped_column(Float)
+    amount: Mapped[float | None] = mapped_column(Amount())
     unit: Mapped[str | None] = mapped_column(String(8))
     minutes: Mapped[int | None] = mapped_column(Integer)
     red_flags: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     source: Mapped[str] = mapped_column(String(8), nullable=False)  # text | voice | button
-    text: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    text: Mapped[str] = mapped_column(CleanText(), default="", nullable=False)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     part: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)
@@ -202,3 +241,18 @@ class Inbox(Base):
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     lease_until: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0, nullable=False)
+
+
+class Handled(Base):
+    """An update whose effect is done, recorded in the same transaction as the effect,
+    so an update Telegram delivers again (or the inbox replays) changes nothing twice.
+
+    The key is a hash of what identifies the update (its id; for an edit, the chat,
+    message and edit date), so the table holds nothing about anyone. Rows older than
+    Telegram's re-delivery window are pruned.
+    """
+
+    __tablename__ = "handled"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)

@@ -21,8 +21,10 @@ from typing import Any
 
 from babel import Locale
 
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, language_of
+
 TEXTS = Path(__file__).with_name("texts")
-DEFAULT_LANGUAGE = "en"
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "MissingText", "Texts", "language_of", "texts"]
 
 
 class MissingText(KeyError):
@@ -43,28 +45,33 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str | dict[st
 class Texts:
     """One language's catalogue: `t("logged.new", summary=...)`."""
 
-    def __init__(self, language: str, entries: dict[str, str | dict[str, str]]) -> None:
+    def __init__(self, language: str, entries: dict[str, str | dict[str, str]],
+                 fallback: Texts | None = None) -> None:
         self.language = language
         self.entries = entries
+        self.fallback = fallback  # English, for a key a translation does not have yet
         self._locale = Locale.parse(language)
 
     def __call__(self, key: str, /, **fields: Any) -> str:
-        try:
-            text = self.entries[key]
-        except KeyError:
-            raise MissingText(key) from None
+        text = self.entries.get(key)
+        if text is None:
+            if self.fallback is None:
+                raise MissingText(key)
+            return self.fallback(key, **fields)
         if isinstance(text, dict):
             form = self._locale.plural_form(fields["n"])
             text = text.get(form) or text["other"]
         return text.format(**fields) if fields else text
 
     def has(self, key: str) -> bool:
-        return key in self.entries
+        return key in self.entries or (self.fallback is not None and self.fallback.has(key))
 
 
 @cache
 def texts(language: str = DEFAULT_LANGUAGE) -> Texts:
-    """The catalogue of `language` (read once per process)."""
+    """The catalogue of `language` (read once per process); English for an unknown one."""
+    if language_of(language) is None or not (TEXTS / language).is_dir():
+        language = DEFAULT_LANGUAGE
     entries: dict[str, str | dict[str, str]] = {}
     for path in sorted((TEXTS / language).glob("*.toml")):
         with path.open("rb") as f:
@@ -73,4 +80,4 @@ def texts(language: str = DEFAULT_LANGUAGE) -> Texts:
         if twice:
             raise ValueError(f"{path.name} defines again: {', '.join(sorted(twice))}")
         entries.update(part)
-    return Texts(language, entries)
+    return Texts(language, entries, None if language == DEFAULT_LANGUAGE else texts(DEFAULT_LANGUAGE))
