@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     whisper_model_dir: str | None = None
     # processes that listen to voice notes (each holds a speech model, ~60-160 MB)
     voice_workers: int = Field(default=1, ge=1, le=16)
+    # the dashboard (Telegram Mini App): off unless WEBAPP_URL (https, the page: .../app)
+    webapp_url: str | None = None
+    # polling mode: where its server listens (webhook mode: beside the webhook)
+    webapp_listen: str = "127.0.0.1"
+    webapp_port: int = Field(default=8080, ge=1, le=65535)
+    # how long initData stays good after Telegram signed it, in seconds (a day)
+    webapp_max_age: int = Field(default=86_400, ge=60, le=7 * 86_400)
 
     @field_validator("whisper_model_dir")
     @classmethod
@@ -63,6 +70,16 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webapp_url", mode="before")
+    @classmethod
+    def _https_app(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str) and not re.fullmatch(r"https://[^\s/]+(/\S*)?", value.strip()):
+            raise ValueError("WEBAPP_URL must be an https:// URL (Telegram opens only those), "
+                             "e.g. https://charley.example.org/app")
+        return value.strip() if isinstance(value, str) else value
 
     @field_validator("telegram_api_url")
     @classmethod

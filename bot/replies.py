@@ -26,3 +26,6 @@ class Reply:
     document: Document | None = None
     photo: bytes | None = None  # a PNG sent after the text
     edit: bool = False  # a button's answer: replaces the message the button was on
+    # offer the dashboard (the Mini App) under it, where a front end has one (/start;
+    # a recap, which carries its chart, offers it too)
+    open_app: bool = False
