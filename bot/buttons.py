@@ -19,10 +19,11 @@ from dataclasses import astuple, dataclass, make_dataclass
 from datetime import time
 from typing import Any, ClassVar
 
+from .languages import LANGUAGES
 from .vocab import MUSCLES, OFFERED_SUPPLEMENTS, SIDES
 
 MAX_BYTES = 64  # Telegram's limit on callback data
-BIG = 10**15  # ids below this: anything a database could hold
+BIG = 2**31  # ids below this: what an INTEGER key holds on every database (PostgreSQL's int4)
 _INT = re.compile(r"[0-9]{1,15}")
 _WORD = re.compile(r"[A-Za-z0-9_/+\-,]{1,64}")
 _REGISTRY: dict[str, type[Action]] = {}
@@ -37,6 +38,7 @@ class Spec:
     choices: tuple[Any, ...] = ()
     below: int = BIG
     optional: bool = False
+    at_least: int = 0
     widest: Any = None
 
     def read(self, text: str) -> Any:
@@ -50,7 +52,7 @@ class Spec:
         else:
             value = text if _WORD.fullmatch(text) else None
         if value is None or (self.choices and value not in self.choices) or (
-                self.kind == "int" and value >= self.below):
+                self.kind == "int" and not self.at_least <= value < self.below):
             raise ValueError(text)
         return value
 
@@ -136,7 +138,7 @@ def registered() -> list[type[Action]]:
 
 MUSCLE, SIDE, SUPPLEMENT = one_of(*MUSCLES), one_of(*SIDES), one_of(*OFFERED_SUPPLEMENTS)
 SEVERITY_CHOICES = (2, 5, 7, 9)  # mild, moderate, severe, very severe
-BLOOD_THINNER_ANSWERS = ("none", "vka", "other", "ok")
+BLOOD_THINNER_ANSWERS = ("none", "vka", "other", "ok", "unsure")
 
 # ---- logging and the diary -------------------------------------------------------
 Undo = action("undo", "Undo", entry=ID)
@@ -147,8 +149,11 @@ SetSide = action("sd", "SetSide", entry=ID, side=SIDE)
 LogNew = action("new", "LogNew", what=one_of("cramp", "none"))
 # "Was that a cramp?" -> yes: the reading, carried.
 ConfirmCramp = action("yes", "ConfirmCramp",
-                      at=below(10**12), side=Spec("word", SIDES, optional=True),
-                      duration_s=below(10**7, optional=True),
+                      # a moment from 2000 to 2100 (the router refuses one still to come),
+                      # a cramp of at most six hours, as the reader reads them
+                      at=Spec("int", at_least=946_684_800, below=4_102_444_800),
+                      side=Spec("word", SIDES, optional=True),
+                      duration_s=Spec("int", at_least=1, below=6 * 3600 + 1, optional=True),
                       severity=Spec("int", tuple(range(1, 11)), optional=True))
 NotACramp = action("no", "NotACramp")
 Help = action("help", "Help")
@@ -156,6 +161,21 @@ ExportJson = action("export:json", "ExportJson")
 SetZone = action("tz", "SetZone", zone=Spec("word", widest="America/Argentina/ComodRivadavia"))
 ForgetYes = action("fg:yes", "ForgetYes")
 ForgetNo = action("fg:no", "ForgetNo")
+ChooseLanguage = action("lang", "ChooseLanguage")
+SetLanguage = action("lg", "SetLanguage", language=one_of(*LANGUAGES))
+
+# ---- /diary: pages, and every field of an entry -----------------------------------
+EDITABLE = ("muscle", "side", "duration_s", "severity", "count", "at")
+DiaryPage = action("dy:p", "DiaryPage", page=below(1000))
+EditField = action("dy:e", "EditField", entry=ID, field=one_of(*EDITABLE))
+SetDuration = action("dy:d", "SetDuration", entry=ID, seconds=one_of(10, 30, 60, 120, 300, 600, 900))
+SetSeverity = action("dy:v", "SetSeverity", entry=ID, severity=one_of(*range(1, 11)))
+SetCount = action("dy:c", "SetCount", entry=ID, count=one_of(1, 2, 3, 4, 5))
+MoveTime = action("dy:t", "MoveTime", entry=ID, minutes=one_of("-120", "-60", "-30", "-15", "15", "30"))
+DeleteEntry = action("dy:x", "DeleteEntry", entry=ID)
+RestoreEntry = action("dy:r", "RestoreEntry", entry=ID)
+# "Undo" after an edit: the field's value before it (at: Unix seconds)
+Revert = action("dy:u", "Revert", entry=ID, field=one_of(*EDITABLE), value=Spec("word", widest="9999999999"))
 
 # ---- reminders -------------------------------------------------------------------
 # "Taken" / "Done" on a reminder (its occurrence).
@@ -179,6 +199,12 @@ DeleteReminder = action("rm:d", "DeleteReminder", reminder=ID)
 # "Change time": offers times.
 ChangeTime = action("rm:c", "ChangeTime", reminder=ID)
 MoveReminder = action("rm:t", "MoveReminder", reminder=ID, at=AT)
+# delete asks first; /remind for a thing that has a reminder asks "change it or add another?"
+DeleteConfirmed = action("rm:dd", "DeleteConfirmed", reminder=ID)
+KeepReminder = action("rm:k", "KeepReminder", reminder=ID)
+ReplaceReminder = action("rm:r", "ReplaceReminder", reminder=ID, at=AT, days=below(128))
+AddReminder = action("rm:a", "AddReminder", what=Spec("word", widest="vitamin_k2"), at=AT,
+                     days=below(128))
 # The blood-thinner answer; reminder 0: none waits.
 BloodThinner = action("bt", "BloodThinner",
                       answer=one_of(*BLOOD_THINNER_ANSWERS), reminder=ID)

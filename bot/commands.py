@@ -15,6 +15,7 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("week"),
+    Command("diary"),
     Command("undo"),
     Command("export"),
     Command("report"),
@@ -22,6 +23,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("remind"),
     Command("reminders"),
     Command("timezone"),
+    Command("language"),
     Command("forget"),
     Command("help"),
     Command("start", in_help=False),

@@ -45,6 +45,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("no_cramp", ()),
     Kind("supplement", ("name", "amount", "unit")),
     Kind("stretch", ("minutes",)),
+    # red flags with no cramp reported ("my calf is swollen"): kept for the clinician,
+    # never counted as a cramp
+    Kind("symptom", ("muscle", "side")),
+    # a supplement or the stretches NOT taken or done ("forgot my K2"): `name` says
+    # which ("stretch" or a supplement), so adherence counts it as a miss
+    Kind("skipped", ("name",)),
 )}
 CONTENT_FIELDS: tuple[str, ...] = (
     "muscle", "side", "duration_s", "severity", "count", "name", "amount", "unit", "minutes",

@@ -117,6 +117,15 @@ class RequestError(StrEnum):
     NO_TIME = "no_time"  # no what-and-when: no clock time
     BAD_DAYS = "bad_days"  # a word after the time is not a day
     NO_WHAT = "no_what"  # a time but nothing to be reminded of
+    BAD_TIME = "bad_time"  # something shaped like a time that is not one ("25:00")
+
+
+_TIMEISH = re.compile(r"^\d{1,2}(?:[:.]\d{1,2})?\s*(?:am|pm)?$|^\d{3,4}$", re.I)
+
+
+def bad_time(args: str) -> str | None:
+    """The first word shaped like a clock time that is not one ("25:00", "9:75")."""
+    return next((w for w in args.split() if _TIMEISH.match(w) and parse_clock(w) is None), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,7 @@ def parse_request(args: str, supplement_of: dict[str, str]) -> ReminderRequest |
     words = args.split()
     clock_at = next((i for i, w in enumerate(words) if parse_clock(w) is not None), None)
     if not words or clock_at is None:
-        return RequestError.NO_TIME
+        return RequestError.BAD_TIME if bad_time(args) else RequestError.NO_TIME
     what_words, at = words[:clock_at], parse_clock(words[clock_at])
     assert at is not None
     days = parse_days(words[clock_at + 1:])

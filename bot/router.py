@@ -27,6 +27,7 @@ from . import buttons as b
 from .parsing import Cramp, Reading, read
 from .parsing.model import CONFIDENT
 from .replies import Button, Reply
+from .talk import diary as diary_talk
 from .talk import logging as logging_talk
 from .talk import recap as recap_talk
 from .talk import reminders as reminders_talk
@@ -35,22 +36,19 @@ from .talk import trial as trial_talk
 from .talk.catalogue import DEFAULT_LANGUAGE, texts
 from .talk.charts import ChartWords, report_pdf, week_chart
 from .talk.common import Speech
-from .usecases import logging, recap, reminders, settings, trial
+from .usecases import answers, diary, logging, recap, reminders, settings, trial
 from .usecases.delivery import Delivery
 from .usecases.results.logging import AdviceOnly, AskIfCramp, NotUnderstood
 from .usecases.results.recap import Report, WeekRecap
 from .usecases.results.reminders import Due
-from .usecases.unit import Unit, Units
+from .usecases.unit import AlreadyHandled, Unit, Units
 from .voice import Heard, VoiceError
+from .zones import zone, zone_statement
 
 QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
+TAKEN_REACTIONS = frozenset({"👍", "👌", "✅", "✔", "✔️", "🙏", "💯", "👏", "❤", "❤️", "🔥", "🥰"})
 
-REMINDER_ACTIONS = (
-    b.Taken, b.Snooze, b.Skip, b.ShowStretches, b.CheckinNone, b.CheckinYes, b.CheckinUnsure,
-    b.CheckinWhere, b.CheckinLog, b.PauseReminder, b.DeleteReminder, b.ChangeTime,
-    b.MoveReminder, b.BloodThinner, b.SetupStart, b.SetupSupplement, b.SetupSupplementTime,
-    b.SetupBedtime, b.SetupBedtimeTime, b.SetupCheckin, b.SetupCheckinTime, b.SetupNoCheckin,
-)
+REMINDER_ACTIONS = reminders.ACTIONS
 TRIAL_ACTIONS = (b.TrialSupplement, b.TrialPlan, b.TrialStatus, b.TrialStop, b.TrialStopConfirmed)
 
 
@@ -64,6 +62,10 @@ class Incoming:
     chat_id: int | None = None
     message_id: int | None = None
     source: str = "text"  # text | voice | button
+    language: str | None = None  # Telegram's language_code: the first contact's language
+    # what identifies the update it came in (None: a front end without re-delivery);
+    # its effect happens once however often it arrives (`Units.open(once=...)`)
+    update_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +100,16 @@ class Router:
 
     @staticmethod
     def speech(u: Unit, now: datetime) -> Speech:
-        return Speech(texts(DEFAULT_LANGUAGE), u.zone, now, u.tz_name)
+        """Who a reply speaks to: their language, zone and clock."""
+        return Speech(texts(u.user.language or DEFAULT_LANGUAGE), u.zone, now, u.tz_name)
 
     # ---- what holds for every reply -------------------------------------------------
 
     @staticmethod
-    def _finish(reply: Reply, s: Speech, flags: tuple[str, ...] = ()) -> Reply:
-        """Red-flag advice first (with its "Why?"), and silence at night."""
-        found = advice.for_flags(flags)
+    def _finish(reply: Reply, s: Speech, flags: tuple[str, ...] = (), text: str = "") -> Reply:
+        """Red-flag advice first (with its "Why?"), and silence at night. The message's
+        flags (and a cramp that will not stop) are answered whatever else it asked."""
+        found = advice.for_text(flags, text)
         if found:
             t = s.t
             lines = [t(f"advice.{a.key}") for a in found]
@@ -142,40 +146,93 @@ class Router:
     # ---- messages -------------------------------------------------------------------
 
     async def on_text(self, msg: Incoming) -> Reply:
-        async with self.units.open(msg.user_id) as u:
+        async with self.units.open(msg.user_id, once=msg.update_key) as u:
+            await settings.remember_language(u, msg.language)
             s = self.speech(u, msg.sent_at)
             reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone)
             reply, week = await self._answer(u, s, msg, reading)
-        return self._finish(await self._draw(reply, s, week), s, reading.red_flags)
+        return self._finish(await self._draw(reply, s, week), s, reading.red_flags, msg.text)
 
     async def _answer(self, u: Unit, s: Speech, msg: Incoming,
                       reading: Reading) -> tuple[Reply, WeekRecap | None]:
         intent = reading.intent
+        where = {"sent_at": msg.sent_at, "text": msg.text, "source": msg.source,
+                 "chat_id": msg.chat_id, "message_id": msg.message_id}
+        thinner = advice.blood_thinner_said(msg.text)
+        if thinner is not None and intent not in logging.LOGGABLE:
+            noted = await reminders.blood_thinner_words(u, thinner, msg.sent_at, msg.text)
+            await logging.note_symptom(u, reading, **where)
+            return reminders_talk.render(s, noted), None
+        place = zone_statement(msg.text) if intent not in logging.LOGGABLE else None
+        if place is not None:  # "I'm in Berlin"
+            return settings_talk.zone(s, await settings.set_zone(u, place, msg.sent_at)), None
         if intent == "help":
+            await logging.note_symptom(u, reading, **where)  # kept for the clinician
             return settings_talk.help_reply(s), None
         if intent == "undo":
-            return logging_talk.undone(s, await logging.undo_last(u)), None
+            if msg.message_id is not None and not await u.once(f"undo:{msg.chat_id}:{msg.message_id}"):
+                raise AlreadyHandled("undo")  # one message undoes once, however often edited
+            undone = await logging.undo_last(u)  # first, so that it cannot undo the symptom
+            await logging.note_symptom(u, reading, **where)
+            return logging_talk.undone(s, undone), None
+        if intent == "recap" and _DIARY_WORDS.search(msg.text.lower()):  # "what did I log?"
+            return diary_talk.page(s, await diary.page(u, 0)), None
         if intent == "recap":
+            await logging.note_symptom(u, reading, **where)
             week = await recap.week(u, msg.sent_at)
             return recap_talk.week(s, week), week
-        if intent == "cramp" and reading.confidence < CONFIDENT:
+        if intent == "smalltalk":
+            return diary_talk.smalltalk(s), None
+        if intent in ("yes", "no"):
+            return await self._answered(u, s, msg, intent), None
+        if intent == "skipped":
+            return diary_talk.skipped(s, await answers.skip(u, reading, **where)), None
+        if intent == "correction" and reading.correction is not None:
+            changed, field = await answers.correct_last(u, reading.correction, msg.sent_at)
+            return diary_talk.corrected_last(s, changed, field), None
+        if intent == "symptom" and not reading.red_flags:  # with flags: kept below, with advice
+            return logging_talk.logged(s, await answers.sensation(u, reading, **where)), None
+        symptom = intent == "cramp" and logging.symptom_only(reading, msg.text)
+        if intent == "cramp" and reading.confidence < CONFIDENT and not symptom:
+            await logging.note_symptom(u, reading, **where)  # the flags are kept at ask time
             c = reading.cramp or Cramp(occurred_at=msg.sent_at)
             ask = AskIfCramp(int(c.occurred_at.timestamp()), c.side, c.duration_s, c.severity)
+            yes = b.ConfirmCramp(ask.at, ask.side, ask.duration_s, ask.severity).pack()
+            await answers.ask(u, f"{yes}|{b.NotACramp().pack()}", msg.sent_at)  # a typed yes works
             return logging_talk.ask_if_cramp(s, ask), None
-        if intent in logging.LOGGABLE:
-            logged = await logging.log(u, reading, sent_at=msg.sent_at, text=msg.text,
-                                       source=msg.source, chat_id=msg.chat_id,
-                                       message_id=msg.message_id)
-            return logging_talk.logged(s, logged), None
+        if intent in logging.LOGGABLE or reading.red_flags:
+            logged = await logging.log(u, reading, **where)
+            reply = logging_talk.logged(s, logged)
+            if thinner is not None:  # "took my K2, I'm on warfarin": both heard
+                said = reminders_talk.render(
+                    s, await reminders.blood_thinner_words(u, thinner, msg.sent_at, msg.text))
+                reply.text = "\n\n".join(x for x in (reply.text, said.text) if x)
+                reply.buttons = [*reply.buttons, *said.buttons]
+            return reply, None
         quinine = advice.mentions_quinine(msg.text)
-        if reading.red_flags or quinine:  # a symptom or a question still gets the advice
-            return logging_talk.advice_only(s, AdviceOnly(quinine)), None
+        notes = await logging.notes(u, msg.text, msg.sent_at)
+        if advice.mentions_k2(msg.text) and u.user.anticoagulant in ("vka", "unsure"):
+            notes.append(advice.K2_WARFARIN_STOPPING)
+        if quinine or notes:  # a question still gets the advice
+            return logging_talk.advice_only(s, AdviceOnly(quinine, tuple(notes))), None
         return logging_talk.not_understood(s, NotUnderstood()), None
+
+    async def _answered(self, u: Unit, s: Speech, msg: Incoming, said: str) -> Reply:
+        """A typed "yes" or "nope": the answer to the question last put (kept in the
+        database, so it works after a restart and on another instance), as if its
+        button were pressed."""
+        question = await answers.pending(u, msg.sent_at)
+        yes, _, no = (question or "").partition("|")
+        action = b.unpack(yes if said == "yes" else no) if question else None
+        if action is None:
+            return diary_talk.which_question(s)
+        reply, _ = await self._press(u, s, action, msg.chat_id, msg.message_id)
+        return replace(reply, edit=False)
 
     async def on_edit(self, msg: Incoming) -> Reply:
         """An edited message: the entries it stored follow the new text."""
         assert msg.chat_id is not None and msg.message_id is not None
-        async with self.units.open(msg.user_id) as u:
+        async with self.units.open(msg.user_id, once=msg.update_key) as u:
             s = self.speech(u, msg.sent_at)
             reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone)
             revised = await logging.revise(
@@ -185,7 +242,7 @@ class Router:
                 reply, week = await self._answer(u, s, msg, reading)
             else:
                 reply, week = logging_talk.revised(s, revised), None
-        return self._finish(await self._draw(reply, s, week), s, reading.red_flags)
+        return self._finish(await self._draw(reply, s, week), s, reading.red_flags, msg.text)
 
     async def on_voice(self, msg: Incoming, audio: bytes) -> Reply:
         """A voice note: what was heard, then the same answer as to those words typed.
@@ -217,11 +274,13 @@ class Router:
     # ---- buttons --------------------------------------------------------------------
 
     async def on_button(self, user_id: int, data: str, pressed_at: datetime,
-                        chat_id: int | None = None, message_id: int | None = None) -> Reply:
+                        chat_id: int | None = None, message_id: int | None = None,
+                        once: str | None = None, language: str | None = None) -> Reply:
         """A button press. Forged, stale or foreign data gets a kind no, never an error."""
         action = b.unpack(data)
         week = None
-        async with self.units.open(user_id) as u:
+        async with self.units.open(user_id, once=once) as u:
+            await settings.remember_language(u, language)
             s = self.speech(u, pressed_at)
             if action is None:
                 reply = Reply(s.t("common.expired"))
@@ -274,14 +333,59 @@ class Router:
                 return settings_talk.forgotten(s, await settings.forget(u)), None
             case b.ForgetNo():
                 return settings_talk.forget_kept(s), None
+            case b.ChooseLanguage():
+                return settings_talk.language_menu(s, pressed=True), None
+            case b.SetLanguage(language):
+                chosen = await settings.set_language(u, language)
+                return settings_talk.language_set(self.speech(u, now), chosen), None
+            case b.DiaryPage(number):
+                return diary_talk.page(s, await diary.page(u, number), pressed=True), None
+            case b.EditField(entry, field):
+                return diary_talk.choices(s, await diary.choices(u, entry, field)), None
+            case b.SetDuration(entry, seconds):
+                return diary_talk.changed(s, await diary.change(u, entry, "duration_s", seconds, now),
+                                          "duration_s"), None
+            case b.SetSeverity(entry, severity):
+                return diary_talk.changed(s, await diary.change(u, entry, "severity", severity, now),
+                                          "severity"), None
+            case b.SetCount(entry, count):
+                return diary_talk.changed(s, await diary.change(u, entry, "count", count, now), "count"), None
+            case b.MoveTime(entry, minutes):
+                return diary_talk.changed(s, await diary.move(u, entry, int(minutes), now), "at"), None
+            case b.Revert(entry, field, value):
+                back = await diary.change(u, entry, field, _revert_value(field, value), now)
+                return diary_talk.changed(s, back, field), None
+            case b.DeleteEntry(entry):
+                return diary_talk.deleted(s, await diary.delete(u, entry)), None
+            case b.RestoreEntry(entry):
+                return diary_talk.restored(s, await diary.restore(u, entry)), None
         return Reply(s.t("common.expired")), None
+
+    async def on_reaction(self, user_id: int, chat_id: int, message_id: int, emoji: str,
+                          now: datetime, once: str | None = None) -> Reply | None:
+        """A reaction on one of our messages: a 👍 (or ✅, 👌 ...) on a supplement or
+        stretch reminder counts as "Taken", once, like the button; anything else is
+        left alone (None: nothing to say)."""
+        if emoji not in TAKEN_REACTIONS:
+            return None
+        async with self.units.open(user_id, once=once) as u:
+            occurrence = await u.reminders.occurrence_sent_as(message_id)
+            found = await u.reminders.occurrence(occurrence) if occurrence is not None else None
+            if found is None or found[1].kind not in ("supplement", "stretch"):
+                return None
+            s = self.speech(u, now)
+            result = await reminders.press(u, b.Taken(found[0].id), now, chat_id, message_id,
+                                           self.snooze)
+        return self._finish(reminders_talk.render(s, result), s)
 
     # ---- commands -------------------------------------------------------------------
 
     async def command(self, name: str, user_id: int, args: str, now: datetime,
-                      first_name: str = "", full_name: str = "") -> Reply:
+                      first_name: str = "", full_name: str = "", once: str | None = None,
+                      language: str | None = None) -> Reply:
         """A chat command (bot.commands lists them); an unknown one gets a kind word."""
-        async with self.units.open(user_id) as u:
+        async with self.units.open(user_id, once=once) as u:
+            await settings.remember_language(u, language)
             s = self.speech(u, now)
             reply, drawn = await self._command(u, s, name, args, first_name)
         if isinstance(drawn, Report):  # drawn after the commit, off the event loop
@@ -320,6 +424,10 @@ class Router:
             return trial_talk.render(s, await trial.command(u, args, now)), None
         if name == "forget":
             return settings_talk.forget_ask(s), None
+        if name == "language":
+            return settings_talk.language_menu(s), None
+        if name == "diary":
+            return diary_talk.page(s, await diary.page(u, 0)), None
         return Reply(s.t("common.unknown_command")), None
 
     # the commands by name, for front ends and tests that call them directly
@@ -367,11 +475,12 @@ class Router:
 
     # ---- the scheduler's tick -------------------------------------------------------
 
-    async def tick(self, now: datetime) -> list[Outgoing]:
-        """Everything due now, as finished messages: reminders, check-ins, the weekly
-        recap and trial steps. Send each, then call `sent` (or `undeliverable`)."""
+    async def tick(self, now: datetime, only: int | None = None) -> list[Outgoing]:
+        """Everything due now (for one user with `only`), as finished messages:
+        reminders, check-ins, the weekly recap and trial steps. Send each, then call
+        `sent` (or `undeliverable`)."""
         out = []
-        for due in await self.delivery.claim(now):
+        for due in await self.delivery.claim(now, only):
             reply = await self._due_reply(due, now)
             if reply is not None:
                 out.append(Outgoing(due.occurrence_id, due.chat_id, reply, due.kind))
@@ -388,7 +497,7 @@ class Router:
                 await self.delivery.mark_quiet(due.occurrence_id, now)
                 return None
             return trial_talk.render(s, result)
-        s = Speech(texts(DEFAULT_LANGUAGE), ZoneInfo(due.tz), now, due.tz)
+        s = Speech(texts(DEFAULT_LANGUAGE), zone(due.tz), now, due.tz)
         message = reminders_talk.due_message(s, due)
         if due.kind == "recap":
             recap_reply = await self.week(due.chat_id, now)
@@ -398,7 +507,12 @@ class Router:
         return message
 
     async def sent(self, out: Outgoing, message_id: int, now: datetime) -> None:
-        """A due message went out: a trial moves on, the occurrence is marked sent."""
+        """A due message went out: a trial moves on, the occurrence is marked sent; a
+        check-in's question is remembered, so that a typed "nope" answers it."""
+        if out.kind == "checkin":
+            async with self.units.open(out.chat_id) as u:
+                yes, no = b.CheckinYes(out.occurrence_id), b.CheckinNone(out.occurrence_id)
+                await answers.ask(u, f"{yes.pack()}|{no.pack()}", now)
         if out.kind == "trial":
             async with self.units.open(out.chat_id) as u:
                 await trial.step(u, now, apply=True)
@@ -409,6 +523,18 @@ class Router:
         await self.delivery.mark_undeliverable(out.occurrence_id)
 
 
+def _revert_value(field: str, raw: str) -> object:
+    """A Revert button's value as its field holds it (checked again by the use case)."""
+    if field == "at":
+        return datetime.fromtimestamp(int(raw), UTC) if raw.isdigit() and len(raw) < 12 else None
+    if field in ("duration_s", "severity", "count"):
+        return int(raw) if raw.isdigit() and len(raw) < 7 else None
+    return raw
+
+
+# looking back at the entries themselves, not the week's summary: /diary
+_DIARY_WORDS = re.compile(r"\b(?:my diary|the diary|my entries|what (?:did )?i (?:log|put|enter|record)\w*|"
+                          r"what have i (?:logged|put|entered))\b")
 _COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.S)
 
 

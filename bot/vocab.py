@@ -16,8 +16,8 @@ SUPPLEMENTS: tuple[str, ...] = (
 )
 UNITS: tuple[str, ...] = ("mg", "mcg", "iu", "g", "ml")
 RED_FLAGS: tuple[str, ...] = (
-    "swelling", "redness", "warmth", "numbness", "weakness", "skin_change",
-    "chest_pain", "breathless", "fever",
+    "swelling", "redness", "warmth", "tenderness", "numbness", "weakness", "skin_change",
+    "cold_limb", "chest_pain", "breathless", "coughing_blood", "fainting", "fever",
 )
 
 # The supplements offered by buttons (set-up, /trial): the ones people take for cramps.
@@ -35,6 +35,16 @@ SPOKEN_SUPPLEMENTS: tuple[str, ...] = (
     "k two", "vitamin k two", "my k two", "magnesium", "my magnesium", "vitamin b",
     "b twelve", "vitamin d", "potassium", "my vitamins", "my supplement", "my pills",
     "vitamin b complex", "m k seven",
+)
+# How people say how bad it was (before any "really", "very", "pretty"), and on a scale.
+SPOKEN_SEVERITIES: tuple[str, ...] = (
+    "bad", "not bad", "not too bad", "mild", "slight", "moderate", "painful", "terrible",
+    "awful", "horrible", "severe", "excruciating", "agony", "the worst ever", "sore",
+)
+# Signs said of a leg ("my left calf is swollen"): the red flags' and soreness's words.
+SPOKEN_SIGNS: tuple[str, ...] = (
+    "swollen", "red", "warm", "hot", "numb", "weak", "tender", "puffy", "sore", "stiff",
+    "tight", "aching", "cold", "tingling",
 )
 # Said together with a symptom, these make it a symptom of the body worth acting on
 # (a misheard "hot" alone must not send someone to a doctor at 3 a.m.).

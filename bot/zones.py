@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -41,7 +42,38 @@ CITIES: dict[str, str] = {
     "est": "America/New_York", "edt": "America/New_York", "cst": "America/Chicago",
     "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "mst": "America/Denver",
 }
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(00))?$")
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?$")
+_NAME = re.compile(r"^UTC([+-])(\d{1,2})(?::(\d{2}))?$")  # our own name for a fixed offset
+# "I'm in Berlin", "we live near Lyon", "my time zone is UTC+2", "timezone: Chicago"
+_STATEMENT = re.compile(
+    r"^\s*(?:i'?m|i am|we'?re|we are|i live|we live|i'?m living|i'?m based|based|living|currently)"
+    r"\s+(?:in|near|at)\s+(?P<place>[a-z][a-z .'/_-]{1,40}?)\s*[.!]*\s*$|"
+    r"^\s*(?:my |our )?time ?zone(?: is|:)?\s+(?P<zone>[a-z0-9][a-z0-9 .'/_+:-]{0,40}?)\s*[.!]*\s*$",
+    re.I)
+
+
+@lru_cache(maxsize=256)
+def zone(name: str) -> tzinfo:
+    """The tzinfo for a stored zone name: an IANA zone, or a fixed offset such as
+    "UTC+5:30" (kept as the person typed it; IANA has no name for half hours)."""
+    m = _NAME.match(name)
+    if m is None:
+        return ZoneInfo(name)
+    offset = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+    return timezone(offset if m.group(1) == "+" else -offset, name)
+
+
+def is_fixed(name: str) -> bool:
+    """A zone that does not follow summer time (an offset, not a place)."""
+    return bool(_NAME.match(name)) or name.startswith("Etc/GMT")
+
+
+def zone_statement(text: str) -> str | None:
+    """The zone someone names in words ("I'm in Berlin"), if it is one we know."""
+    m = _STATEMENT.match(text)
+    if m is None:
+        return None
+    return find_zone(m.group("place") or m.group("zone") or "")
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +92,9 @@ def _zone_index() -> dict[str, str]:
 def find_zone(text: str) -> str | None:
     """An IANA zone for "Europe/London", "london", "New York", "UTC+2"; None if unknown.
 
-    Whole-hour offsets become Etc/GMT zones (whose sign is inverted by POSIX);
-    they do not follow daylight saving, which the answer should say.
+    An offset ("UTC+2", "UTC-3:30", "+5:30") is kept as a fixed offset named as typed,
+    "UTC+2" (not POSIX's inverted Etc/GMT-2); it does not follow daylight saving, which
+    the answer says.
     """
     query = " ".join(text.strip().lower().replace("_", " ").split())
     if not query:
@@ -70,13 +103,12 @@ def find_zone(text: str) -> str | None:
         return "UTC"
     m = _OFFSET.match(query.replace(" ", ""))
     if m:
-        hours = int(m.group(2))
-        if hours == 0:
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 14 or minutes not in (0, 15, 30, 45) or (hours == 14 and minutes):
+            return None
+        if hours == minutes == 0:
             return "UTC"
-        if hours <= 14:
-            sign = "-" if m.group(1) == "+" else "+"
-            return f"Etc/GMT{sign}{hours}"
-        return None
+        return f"UTC{m.group(1)}{hours}" + (f":{minutes:02d}" if minutes else "")
     if query in CITIES:
         return CITIES[query]
     index = _zone_index()

@@ -9,12 +9,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 NO_TOKEN = (
     "charley: TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather in Telegram "
     "(send it /newbot), then put TELEGRAM_BOT_TOKEN=... in .env or the environment; "
     "`charley chat` works without one."
 )
+BAD_TOKEN = ("charley: Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather "
+             "(/mybots, API Token) and set it again.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run the Telegram bot (long polling, or webhook if WEBHOOK_URL)")
     chat = sub.add_parser("chat", help="the same conversation in this terminal")
+    chat.add_argument("--files", default="charley-files",
+                      help="the folder for charts, exports and reports (default: ./charley-files)")
     chat.add_argument("--user", type=int, default=0,
                       help="whose diary: a Telegram user id (default: the terminal's own)")
     parse = sub.add_parser("parse", help="read messages as the bot does, print JSON")
@@ -64,17 +73,38 @@ def main(argv: list[str] | None = None) -> int:
     from bot.logs import setup_logging
 
     setup_logging(settings.log_level, settings.secrets())
+    try:
+        return _command(args, settings)
+    except Exception as exc:  # a start-up failure: what is wrong and what to do, no traceback
+        if settings.log_level.upper() == "DEBUG":
+            raise
+        from .startup import explain
 
+        port = settings.webhook_port if settings.webhook_url else None
+        said = explain(exc, settings.database_url, settings.telegram_api_url, port)
+        for secret in settings.secrets():
+            said = said.replace(secret, "***")
+        print(said, file=sys.stderr)
+        return 1
+
+
+def _command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN, file=sys.stderr)
             return 2
+        from telegram.error import InvalidToken
+
         from charley.app import run
 
-        run(settings)
-        return 0
+        try:
+            return run(settings)
+        except InvalidToken:  # its message quotes the token: never printed
+            print(BAD_TOKEN, file=sys.stderr)
+            return 2
     if args.command == "chat":
-        return asyncio.run(_chat(settings.database_url, settings.default_timezone, args.user))
+        return asyncio.run(_chat(settings.database_url, settings.default_timezone, args.user,
+                                 Path(args.files), settings.reminder_tick_seconds))
     if args.command == "db":
         asyncio.run(_upgrade(settings.database_url))
         print("database is up to date")
@@ -92,9 +122,7 @@ async def _upgrade(url: str) -> None:
         await db.dispose()
 
 
-async def _chat(url: str, default_tz: str, user: int) -> int:
-    from pathlib import Path
-
+async def _chat(url: str, default_tz: str, user: int, files: Path, tick_seconds: float) -> int:
     from bot.console import chat
     from bot.router import Router
     from storage import Database
@@ -102,7 +130,7 @@ async def _chat(url: str, default_tz: str, user: int) -> int:
     db = Database(url)
     try:
         await db.upgrade()
-        await chat(Router(db, default_tz), user, sys.stdin, sys.stdout, Path.cwd())
+        await chat(Router(db, default_tz), user, sys.stdin, sys.stdout, files, tick_seconds)
     except KeyboardInterrupt:
         pass
     finally:

@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import AdviceShown, Entry, Inbox, Occurrence, Reminder, Trial, User, utcnow
+from .models import (
+    AdviceShown,
+    Entry,
+    Handled,
+    Inbox,
+    Occurrence,
+    Reminder,
+    Trial,
+    User,
+    utcnow,
+)
 
 
 class UserRepo:
@@ -56,6 +66,7 @@ class UserRepo:
         await self.session.execute(delete(Entry).where(Entry.user_id == user.id))
         await self.session.execute(delete(User).where(User.id == user.id))
         await self.session.execute(delete(Inbox).where(Inbox.telegram_user_id == user.telegram_id))
+        self.session.info["forgot"] = True  # Database.session: SQLite's WAL is checkpointed
 
 
 class EntryRepo:
@@ -108,6 +119,21 @@ class EntryRepo:
     async def get(self, entry_id: int) -> Entry | None:
         result = await self.session.execute(
             self._mine().where(Entry.id == entry_id, Entry.deleted_at.is_(None))
+        )
+        return result.scalar_one_or_none()
+
+    async def page(self, offset: int, limit: int) -> list[Entry]:
+        """Live entries, newest first (by when they happened), `limit` from `offset`."""
+        result = await self.session.execute(
+            self._mine().where(Entry.deleted_at.is_(None))
+            .order_by(Entry.at.desc(), Entry.id.desc()).offset(offset).limit(limit)
+        )
+        return list(result.scalars())
+
+    async def removed(self, entry_id: int) -> Entry | None:
+        """One of this user's entries that was removed (for "Undo" after a delete)."""
+        result = await self.session.execute(
+            self._mine().where(Entry.id == entry_id, Entry.deleted_at.is_not(None))
         )
         return result.scalar_one_or_none()
 
@@ -201,6 +227,15 @@ class ReminderRepo:
         await self.session.delete(reminder)
         await self.session.flush()
 
+    async def occurrence_sent_as(self, message_id: int) -> int | None:
+        """The occurrence whose reminder went out as this message (for a reaction)."""
+        result = await self.session.execute(
+            select(Occurrence.id).where(Occurrence.user_id == self.user.id,
+                                        Occurrence.message_id == message_id)
+            .order_by(Occurrence.id.desc()).limit(1)
+        )
+        return result.scalar_one_or_none()
+
     async def occurrence(self, occurrence_id: int) -> tuple[Occurrence, Reminder] | None:
         result = await self.session.execute(
             select(Occurrence, Reminder)
@@ -219,14 +254,16 @@ class Schedule:
     (reminder, due time) occurrence makes a second send impossible.
     """
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, only: int | None = None) -> None:
         self.session = session
+        # one user's (a Telegram id): the console serves only its own diary
+        self.mine = true() if only is None else User.telegram_id == only
 
     async def claim_due(self, now: datetime, limit: int) -> list[tuple[Reminder, User]]:
         result = await self.session.execute(
             select(Reminder, User)
             .join(User, User.id == Reminder.user_id)
-            .where(Reminder.paused.is_(False), Reminder.next_due_at <= now)
+            .where(Reminder.paused.is_(False), Reminder.next_due_at <= now, self.mine)
             .order_by(Reminder.next_due_at)
             .limit(limit)
             .with_for_update(skip_locked=True, of=Reminder)
@@ -238,7 +275,7 @@ class Schedule:
             select(Occurrence, Reminder, User)
             .join(Reminder, Reminder.id == Occurrence.reminder_id)
             .join(User, User.id == Occurrence.user_id)
-            .where(Occurrence.resend_at <= now)
+            .where(Occurrence.resend_at <= now, self.mine)
             .order_by(Occurrence.resend_at)
             .limit(limit)
             .with_for_update(skip_locked=True, of=Occurrence)
@@ -251,7 +288,7 @@ class Schedule:
             select(Occurrence, Reminder, User)
             .join(Reminder, Reminder.id == Occurrence.reminder_id)
             .join(User, User.id == Occurrence.user_id)
-            .where(Occurrence.status == "due", Occurrence.claimed_at <= older_than)
+            .where(Occurrence.status == "due", Occurrence.claimed_at <= older_than, self.mine)
             .order_by(Occurrence.claimed_at)
             .limit(limit)
             .with_for_update(skip_locked=True, of=Occurrence)
@@ -362,6 +399,7 @@ class _Upserts:
     advice_shown: Any
     add_inbox: Any
     add_occurrences: Any
+    add_handled: Any
 
     @classmethod
     def build(cls, insert: Any) -> _Upserts:
@@ -378,6 +416,8 @@ class _Upserts:
             add_occurrences=insert(Occurrence.__table__).on_conflict_do_nothing(
                 index_elements=["reminder_id", "due_at"]
             ).returning(Occurrence.reminder_id, Occurrence.id),
+            add_handled=insert(Handled.__table__).on_conflict_do_nothing(
+                index_elements=["key"]).returning(Handled.key),
         )
 
 
@@ -412,15 +452,34 @@ class InboxRepo:
     async def done(self, update_ids: Sequence[int]) -> None:
         await self.session.execute(_INBOX_DONE, {"ids": list(update_ids)})
 
-    async def claim_stale(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Inbox]:
-        """Updates whose lease ran out: leased again to this caller, attempts counted."""
+    async def claim_stale(self, now: datetime, lease: timedelta, limit: int = 100,
+                          leased_at: datetime | None = None) -> list[Inbox]:
+        """Updates whose lease ran out by `now`: leased again to this caller (from
+        `leased_at`, by default `now`), attempts counted."""
         result = await self.session.execute(
             select(Inbox).where(Inbox.lease_until <= now).order_by(Inbox.update_id).limit(limit)
             .with_for_update(skip_locked=True)
         )
         rows = list(result.scalars())
         for row in rows:
-            row.lease_until = now + lease
+            row.lease_until = (leased_at or now) + lease
             row.attempts += 1
         await self.session.flush()
         return rows
+
+
+class HandledRepo:
+    """What has been done already, by update (see `models.Handled`)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def first_time(self, key: str, now: datetime) -> bool:
+        """Record `key` as handled; False if it was already (the effect is done)."""
+        result = await self.session.execute(_statements(self.session).add_handled,
+                                            {"key": key, "handled_at": now})
+        return result.scalar_one_or_none() is not None
+
+    async def prune(self, before: datetime) -> int:
+        result = await self.session.execute(delete(Handled).where(Handled.handled_at < before))
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -167,6 +167,15 @@ class BotApiStub:
             "chat_instance": str(user_id), "data": data, "message": message,
         }})
 
+    def react(self, user_id: int, message_id: int, emoji: str) -> dict[str, Any]:
+        """The user puts a reaction on one of the bot's messages (a private chat's
+        `message_reaction` update, as Telegram sends it)."""
+        return self._push({"message_reaction": {
+            "chat": {"id": user_id, "type": "private", "first_name": "Ann"},
+            "message_id": message_id, "user": self.user(user_id), "date": int(time.time()),
+            "old_reaction": [], "new_reaction": [{"type": "emoji", "emoji": emoji}],
+        }})
+
     def push_raw(self, update: dict[str, Any]) -> dict[str, Any]:
         return self._push(update)
 
@@ -286,6 +295,7 @@ class BotApiStub:
             return {"file_id": file_id, "file_unique_id": file_id,
                     "file_size": len(self.files.get(file_id, b"")), "file_path": f"voice/{file_id}"}
         if method in ("deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery",
+                      "setMyDescription", "setMyShortDescription",
                       "sendChatAction", "editMessageReplyMarkup", "deleteMessage", "close",
                       "logOut", "setChatMenuButton"):
             return True

@@ -12,11 +12,15 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import asyncpg
 import pytest
 
 from storage import Database
+
+if TYPE_CHECKING:
+    from bot.router import Router
 from tests.botapi import BotApiStub
 
 # The PostgreSQL server the tests use; CI starts it. Set CHARLEY_TEST_PG_URL to use
@@ -63,6 +67,15 @@ async def open_db(url: str) -> AsyncIterator[Database]:
         yield db
     finally:
         await db.dispose()
+
+
+@pytest.fixture
+async def talk(db_url: str) -> AsyncIterator[Router]:
+    """The router on a migrated database, on both backends: what every front end uses."""
+    from bot.router import Router
+
+    async with open_db(db_url) as db:
+        yield Router(db, "Europe/London")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,6 +1,6 @@
 """The folders are the architecture: which package may import which.
 
-Every .py file under bot/, storage/, handlers/, transport/ and charley/ is parsed (never
+Every .py file under bot/, storage/, handlers/, transport/, webapp/ and charley/ is parsed (never
 imported) and each import, relative ones resolved, is checked against the rules below.
 Imports inside functions and under `if TYPE_CHECKING:` count too.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("bot", "storage", "handlers", "transport", "charley")
+PACKAGES = ("bot", "storage", "handlers", "transport", "webapp", "charley")
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Rule:
 
 
 RULES = (
-    Rule("bot", ("telegram", "handlers", "transport", "charley"),
+    Rule("bot", ("telegram", "handlers", "transport", "charley", "webapp"),
          why="bot/ is the Telegram-free core"),
     Rule("bot.talk", ("storage", "sqlalchemy", "bot.usecases"), allowed=("bot.usecases.results",),
          why="talk renders plain results"),
@@ -40,6 +40,10 @@ RULES = (
     # the one thing transport says to a person (an update it gave up on) is in the catalogue
     Rule("transport", ("bot", "handlers", "charley"), allowed=("bot.talk.catalogue",),
          why="transport knows Telegram and storage, not the core or the handlers"),
+    # the dashboard (Mini App) is a third front end: the core's use cases over tornado,
+    # never storage itself (a unit of work is the only way to a diary) nor Telegram's types
+    Rule("webapp", ("telegram", "handlers", "transport", "charley", "storage", "sqlalchemy"),
+         why="webapp is a front end on the core's use cases"),
 )
 
 
@@ -136,3 +140,7 @@ def test_the_checker_catches_violations() -> None:
     assert not violations("import handlers\nfrom transport import intake\nfrom storage import D\n",
                           "charley/app.py", "charley.app")
     assert not violations("import botocore\n", "storage/x.py", "storage.x")
+    assert violations("from webapp import api\n", "bot/x.py", "bot.x")
+    assert violations("from storage import Database\n", "webapp/x.py", "webapp.x")
+    assert not violations("from bot.usecases import diary\nimport tornado.web\n",
+                          "webapp/x.py", "webapp.x")

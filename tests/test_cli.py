@@ -34,7 +34,8 @@ def test_a_bad_setting_is_one_clear_line(tmp_path: Path) -> None:
 
 
 def test_chat_logs_undoes_and_exports_in_the_terminal(tmp_path: Path) -> None:
-    script = "/timezone London\nleft calf 3 min, bad\ncramp\n2\n/week\n/undo\n/export\n"
+    script = ("/timezone London\nleft calf 3 min, bad\ncramp\n2\n/week\n/diary\n1\n/undo\n"
+              "/export\n/export\n")
     result = run(["chat"], tmp_path, stdin=script)
     out = result.stdout
     assert result.returncode == 0, result.stderr
@@ -43,8 +44,13 @@ def test_chat_logs_undoes_and_exports_in_the_terminal(tmp_path: Path) -> None:
     assert "Where was it?" in out and "[2] Foot" in out
     assert "Logged: Foot" in out  # the button pressed by number
     assert "This week" in out and "2 cramps" in out
+    assert "Your diary, newest first:" in out and "Where was it, and which side?" in out  # Edit, pressed
     assert "Removed: Foot" in out
-    [csv_file] = tmp_path.glob("charley-export-*.csv")
+    assert "To leave: /quit, exit, or Ctrl-D" in out  # said on the first screen
+    assert "(chart saved as charley-files/charley-week-" in out
+    again, csv_file = sorted((tmp_path / "charley-files").glob("charley-export-*.csv"))
+    assert again.stem == csv_file.stem + "-2"  # a second export does not overwrite the first
+    assert f"(saved charley-files/{csv_file.name})" in out
     lines = csv_file.read_text().splitlines()
     assert len(lines) == 2 and lines[1].startswith("cramp,") and "left calf 3 min, bad" in lines[1]
 

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from bot.router import Incoming, Router
-from tests.conftest import open_db
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
-
-@pytest.fixture
-async def talk(db_url: str) -> AsyncIterator[Router]:
-    async with open_db(db_url) as db:
-        yield Router(db, "Europe/London")
 
 
 def msg(text: str, at: datetime = MORNING, user: int = 1, message_id: int | None = None):
@@ -77,7 +68,7 @@ async def test_forged_buttons_get_the_expired_answer_and_change_nothing(talk: Ro
 
 
 async def test_confirming_an_unsure_cramp_stores_it_once(talk: Router) -> None:
-    asked = await talk.on_text(msg("my leg hurts"))
+    asked = await talk.on_text(msg("ouch, my leg"))
     yes = asked.buttons[0][0].data
     first = await talk.on_button(1, yes, MORNING, chat_id=1, message_id=55)
     second = await talk.on_button(1, yes, MORNING, chat_id=1, message_id=55)

@@ -98,7 +98,7 @@ def test_unsure_reading_asks_with_buttons_and_a_tap_answers(running_bot: Running
     assert edited.method == "editMessageText"
     assert edited.params["text"].startswith("Logged: Calf")
 
-    [maybe] = say(stub, user, "my leg hurts")
+    [maybe] = say(stub, user, "ouch, my leg")
     assert "Was that a cramp?" in maybe.params["text"]
     [export, _] = say(stub, user, "/export", expect=2)
     assert len(export.files["document"][1].decode().splitlines()) == 2  # header + one cramp
@@ -183,7 +183,7 @@ def test_the_token_never_reaches_the_log(stub: BotApiStub, tmp_path) -> None:
 def test_red_flag_advice_leads_the_reply(running_bot: RunningBot, stub: BotApiStub) -> None:
     [reply] = say(stub, 510, "calf cramp and now my calf is swollen and hot")
     text = reply.params["text"]
-    assert text.startswith("⚠️ Swelling, warmth or redness in one calf can be a blood clot")
+    assert text.startswith("⚠️ Swelling, warmth, redness or tenderness in one calf can be a blood clot")
     assert "Logged: Calf" in text  # the entry is stored all the same
     assert "Why?" in [label for label, _ in buttons(reply)]
 
@@ -202,3 +202,28 @@ def test_week_sends_a_chart_and_report_a_pdf(running_bot: RunningBot, stub: BotA
     assert name.endswith(".pdf")
     pages = pypdf.PdfReader(io.BytesIO(content)).pages
     assert "Left calf, 4 min" in " ".join(p.extract_text() for p in pages)
+
+
+def test_the_first_impression_is_set_at_start_in_every_language(running_bot: RunningBot,
+                                                                  stub: BotApiStub) -> None:
+    """What a person sees before pressing Start, in the profile, and the command menu:
+    set at start, from the one list of commands and the catalogue, per language."""
+    import time
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and len([c for c in stub.calls
+                                               if c.method == "setMyShortDescription"]) < 5:
+        time.sleep(0.1)
+    for method in ("setMyDescription", "setMyShortDescription", "setMyCommands"):
+        calls = [c for c in stub.calls if c.method == method]
+        languages = {c.params.get("language_code") for c in calls}
+        assert languages == {None, "ru", "es", "pt", "de"}, (method, languages)
+    [english] = [c for c in stub.calls if c.method == "setMyDescription"
+                 and not c.params.get("language_code")]
+    assert "diary" in english.params["description"] and "not a doctor" in english.params["description"]
+    [menu] = [c for c in stub.calls if c.method == "setMyCommands" and not c.params.get("language_code")]
+    import json
+
+    commands = menu.params["commands"]
+    commands = json.loads(commands) if isinstance(commands, str) else commands
+    assert {c["command"] for c in commands} >= {"diary", "week", "language", "remind", "help"}

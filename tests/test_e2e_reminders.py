@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +27,18 @@ def make_due(db_path: str, ago: timedelta = timedelta(0)) -> datetime:
     return due
 
 
+@contextmanager
+def fast_bot(stub: BotApiStub, tmp_path: Path) -> Iterator[str]:
+    """The real bot on a SQLite file, ticking every 0.3 s; yields the file's path."""
+    db_path = str(tmp_path / "bot.db")
+    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
+    try:
+        bot.wait_ready()
+        yield db_path
+    finally:
+        bot.stop()
+
+
 def reminder_messages(stub: BotApiStub, user: int) -> list:
     return [c for c in stub.sent(user, "sendMessage")
             if c.params["text"].startswith(("Time for", "Your "))]
@@ -42,10 +56,7 @@ def wait_for(predicate, timeout: float = 15.0):
 
 def test_a_reminder_arrives_after_a_429_and_taken_is_recorded(stub: BotApiStub,
                                                                tmp_path: Path) -> None:
-    db_path = str(tmp_path / "bot.db")
-    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
-    try:
-        bot.wait_ready()
+    with fast_bot(stub, tmp_path) as db_path:
         user = 601
         stub.send_text(user, "/remind magnesium 21:30")
         [set_reply] = stub.wait_replies(user, 1)
@@ -69,15 +80,10 @@ def test_a_reminder_arrives_after_a_429_and_taken_is_recorded(stub: BotApiStub,
         with sqlite3.connect(db_path) as db:
             kinds = db.execute("select kind, name, source from entries").fetchall()
         assert kinds == [("supplement", "magnesium", "button")]
-    finally:
-        bot.stop()
 
 
 def test_two_reminders_for_one_chat_are_a_second_apart(stub: BotApiStub, tmp_path: Path) -> None:
-    db_path = str(tmp_path / "bot.db")
-    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
-    try:
-        bot.wait_ready()
+    with fast_bot(stub, tmp_path) as db_path:
         user = 603
         for what in ("magnesium", "stretch"):
             stub.send_text(user, f"/remind {what} 21:30")
@@ -86,8 +92,6 @@ def test_two_reminders_for_one_chat_are_a_second_apart(stub: BotApiStub, tmp_pat
         first, second = wait_for(lambda: (m := reminder_messages(stub, user)) and
                                  len(m) == 2 and m)
         assert second.at - first.at >= 0.95
-    finally:
-        bot.stop()
 
 
 def test_reminders_survive_a_restart(stub: BotApiStub, tmp_path: Path) -> None:
@@ -145,10 +149,7 @@ def test_two_bot_processes_on_one_postgresql_send_a_reminder_once(
 
 
 def test_the_weekly_recap_arrives_with_its_chart(stub: BotApiStub, tmp_path: Path) -> None:
-    db_path = str(tmp_path / "bot.db")
-    bot = RunningBot(stub, f"sqlite+aiosqlite:///{db_path}", tmp_path, FAST)
-    try:
-        bot.wait_ready()
+    with fast_bot(stub, tmp_path) as db_path:
         user = 604
         stub.send_text(user, "/remind recap 19:00")
         stub.wait_replies(user, 1)
@@ -159,5 +160,36 @@ def test_the_weekly_recap_arrives_with_its_chart(stub: BotApiStub, tmp_path: Pat
         texts = [c.params["text"] for c in stub.sent(user, "sendMessage")]
         assert any(t.startswith("This week") and "1 cramp" in t for t in texts)
         assert len(photos) == 1
-    finally:
-        bot.stop()
+
+
+def test_a_thumbs_up_on_a_reminder_counts_as_taken_once(stub: BotApiStub, tmp_path: Path) -> None:
+    with fast_bot(stub, tmp_path) as db_path:
+        user = 611
+        stub.send_text(user, "/remind magnesium 21:30")
+        stub.wait_replies(user, 1)
+        make_due(db_path)
+        wait_for(lambda: reminder_messages(stub, user))
+
+        def sent_as() -> int | None:
+            with sqlite3.connect(db_path) as db:
+                row = db.execute("select message_id from reminder_occurrences "
+                                 "where status = 'sent'").fetchone()
+            return row[0] if row else None
+
+        message_id = wait_for(sent_as)
+        before = len(stub.replies(user))
+        stub.react(user, message_id, "😢")  # not a "yes": nothing happens
+        stub.react(user, message_id, "👍")
+        stub.react(user, message_id, "👍")  # a second thumbs up changes nothing
+        [edited] = stub.wait_replies(user, before + 1)[before:]
+        assert edited.method == "editMessageText" and edited.params["message_id"] == message_id
+        assert "Magnesium taken at" in edited.params["text"]
+        time.sleep(1)
+        with sqlite3.connect(db_path) as db:
+            entries = db.execute("select kind, name from entries where deleted_at is null").fetchall()
+            status = db.execute("select status from reminder_occurrences").fetchall()
+        assert entries == [("supplement", "magnesium")] and status == [("taken",)]
+        later = len(stub.replies(user))
+        stub.react(user, 99999, "👍")  # on a message that is not a reminder: ignored
+        time.sleep(0.5)
+        assert len(stub.replies(user)) == later

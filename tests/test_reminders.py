@@ -76,7 +76,8 @@ async def world(db_url: str) -> AsyncIterator[World]:
     await w.talk.timezone(USER, "Europe/London", london(2026, 11, 20, 12))
     listing = await w.talk.reminders(USER)  # a clean slate: no default check-in or recap
     for data in [b.data for row in listing.buttons for b in row if b.label == "Delete"]:
-        await w.talk.on_button(USER, data, london(2026, 11, 20, 12))
+        sure = await w.talk.on_button(USER, data, london(2026, 11, 20, 12))  # it asks first
+        await w.talk.on_button(USER, sure.buttons[0][0].data, london(2026, 11, 20, 12))
     yield w
     await db.dispose()
 
@@ -226,16 +227,19 @@ async def test_warfarin_keeps_the_k2_reminder_off_until_the_doctor_agrees(world:
     assert "ask your doctor" in answer.text
     assert await world.tick(london(2026, 11, 24, 21, 30)) == []
     listing = await world.talk.reminders(USER)
-    assert "(paused)" in listing.text
+    assert "(off until your doctor agrees)" in listing.text
     k2_resume = next(b.data for row in listing.buttons for b in row if "K2" in b.label)
     resume = await world.talk.on_button(USER, k2_resume, london(2026, 11, 24, 13))
     assert "ask your doctor" in resume.text  # resuming is refused until they confirm
     agreed = await world.talk.on_button(USER, answer.buttons[0][0].data, london(2026, 11, 24, 14))
     assert agreed.text.startswith("Reminder set")
     assert len(await world.tick(london(2026, 11, 24, 21, 30))) == 1
-    # asked once: a second K2 reminder does not ask again
+    # asked once: a second K2 reminder does not ask again (a second one is asked about)
     again = await world.talk.remind(USER, "K2 08:00", london(2026, 11, 25, 22))
-    assert again.text.startswith("Reminder set")
+    assert again.text.startswith("You already have Vitamin K2 at 21:30 every day.")
+    add = next(b.data for row in again.buttons for b in row if b.label == "Add another")
+    assert (await world.talk.on_button(USER, add, london(2026, 11, 25, 22))).text.startswith(
+        "Reminder set")
 
 
 async def test_magnesium_reminder_comes_with_its_cautions(world: World) -> None:
@@ -280,8 +284,12 @@ async def test_pause_and_delete_from_the_list(world: World) -> None:
     await world.talk.on_button(USER, t2200, london(2026, 11, 24, 22))
     assert await world.tick(london(2026, 11, 25, 21, 30)) == []
     assert len(await world.tick(london(2026, 11, 25, 22, 0))) == 1
-    await world.talk.on_button(USER, delete, london(2026, 11, 25, 23))
-    assert await world.tick(london(2026, 11, 26, 22, 0)) == []
+    sure = await world.talk.on_button(USER, delete, london(2026, 11, 25, 23))
+    assert sure.text == "Delete Magnesium at 22:00 every day?"  # it asks, naming which
+    assert len(await world.tick(london(2026, 11, 26, 22, 0))) == 1  # not deleted yet
+    gone = await world.talk.on_button(USER, sure.buttons[0][0].data, london(2026, 11, 26, 23))
+    assert gone.text == "Deleted: Magnesium at 22:00 every day."
+    assert await world.tick(london(2026, 11, 27, 22, 0)) == []
     assert "Magnesium" not in (await world.talk.reminders(USER)).text
 
 

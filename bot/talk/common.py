@@ -8,10 +8,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
+from babel.numbers import format_decimal, format_percent
 
 from .. import buttons as b
 from ..advice import Advice
 from ..kinds import Entry
+from ..recap import night_of
 from ..replies import Button
 from ..vocab import MUSCLES, SIDES
 from .catalogue import Texts
@@ -50,6 +52,16 @@ class Speech:
         days = (self.now.astimezone(self.zone).date() - local.date()).days
         key = {0: "today", 1: "yesterday"}.get(days, "this_week" if 0 < days < 7 else "earlier")
         return self.pattern(local, key)
+
+
+def number(t: Texts, value: float, digits: int = 1) -> str:
+    """A number as the language writes it ("2.5", "2,5"), at most `digits` decimals."""
+    return format_decimal(round(value, digits), format="#,##0." + "#" * digits, locale=t.language)
+
+
+def percent(t: Texts, value: float) -> str:
+    """ "75%", "75 %" as the language writes it."""
+    return format_percent(value, locale=t.language)
 
 
 def severity_words(t: Texts, severity: int) -> str:
@@ -94,6 +106,8 @@ def describe(s: Speech, entry: Entry, absolute: bool = False) -> str:
                          for p in (entry.side, entry.muscle) if p)
         if entry.side == "both" and entry.muscle:
             where = f"{t('side.both')} {t(f'muscles.{entry.muscle}')}"
+        elif entry.side and not entry.muscle:  # "Left leg", not "Left"
+            where = t(f"entry.side_only.{entry.side}")
         parts = [capital(where) if where else t("entry.place_not_given")]
         if entry.count and entry.count > 1:
             parts[0] += ", " + t("entry.count", n=entry.count)
@@ -103,8 +117,8 @@ def describe(s: Speech, entry: Entry, absolute: bool = False) -> str:
             parts.append(severity_words(t, entry.severity))
         parts.append(when)
         return ", ".join(parts)
-    if entry.kind == "no_cramp":
-        return t("entry.no_cramp", when=when)
+    if entry.kind == "no_cramp":  # named by its evening, as people name nights
+        return t("entry.no_cramp", night=s.day(night_of(entry.at, s.zone)))
     if entry.kind == "supplement":
         return t("entry.supplement", name=capital(supplement_name(t, entry.name)),
                  amount=_amount(entry.amount, entry.unit), when=when)
@@ -112,7 +126,23 @@ def describe(s: Speech, entry: Entry, absolute: bool = False) -> str:
         if entry.minutes:
             return t("entry.stretch_minutes", minutes=entry.minutes, when=when)
         return t("entry.stretch", when=when)
+    if entry.kind == "skipped":
+        if entry.name == "stretch":
+            return t("entry.skipped_stretch", when=when)
+        return t("entry.skipped", what=capital(supplement_name(t, entry.name)), when=when)
+    if entry.kind == "symptom":
+        signs = flag_words(t, entry.red_flags) or t("entry.symptom_unnamed")
+        where = " ".join(t(f"side.{entry.side}") if p == entry.side else t(f"muscle.{p}")
+                         for p in (entry.side, entry.muscle) if p)
+        if where:
+            return t("entry.symptom_at", signs=signs, where=where, when=when)
+        return t("entry.symptom", signs=signs, when=when)
     return entry.kind
+
+
+def flag_words(t: Texts, flags: tuple[str, ...] | list[str]) -> str:
+    """ "swelling, warmth": red flags in words (catalogue `flag.*`)."""
+    return ", ".join(t(f"flag.{f}") if t.has(f"flag.{f}") else f for f in flags)
 
 
 def describe_all(s: Speech, entries: list[Entry]) -> str:
@@ -144,8 +174,15 @@ def blood_thinner_buttons(t: Texts, reminder_id: int = 0) -> list[list[Button]]:
     """The blood-thinner question's answers; reminder 0: asked when K2 was logged."""
     if reminder_id == 0:
         return [[Button(t("button.bt_none"), b.BloodThinner("none", 0).pack()),
-                 Button(t("button.bt_vka"), b.BloodThinner("vka", 0).pack()),
-                 Button(t("button.bt_other_short"), b.BloodThinner("other", 0).pack())]]
+                 Button(t("button.bt_vka"), b.BloodThinner("vka", 0).pack())],
+                [Button(t("button.bt_other_short"), b.BloodThinner("other", 0).pack()),
+                 Button(t("button.bt_unsure"), b.BloodThinner("unsure", 0).pack())]]
     return [[Button(t("button.bt_none"), b.BloodThinner("none", reminder_id).pack())],
             [Button(t("button.bt_vka"), b.BloodThinner("vka", reminder_id).pack())],
-            [Button(t("button.bt_other"), b.BloodThinner("other", reminder_id).pack())]]
+            [Button(t("button.bt_other"), b.BloodThinner("other", reminder_id).pack())],
+            [Button(t("button.bt_unsure"), b.BloodThinner("unsure", reminder_id).pack())]]
+
+
+def doctor_agreed_button(t: Texts, reminder_id: int = 0) -> list[Button]:
+    """ "My doctor agreed": the way past the gate for warfarin or "not sure" (rule 3)."""
+    return [Button(t("reminder_button.doctor_agreed"), b.BloodThinner("ok", reminder_id).pack())]

@@ -35,7 +35,8 @@ def logged(s: Speech, r: Logged) -> Reply:
     buttons = [[undo_button(t, first.id)]]
     if first.kind == "cramp" and not r.duplicate:
         buttons[0].append(Button(t("button.edit"), b.EditEntry(first.id).pack()))
-    if first.kind == "cramp" and first.muscle is None:
+    flagged = any(e.red_flags for e in r.entries)
+    if first.kind == "cramp" and first.muscle is None and not flagged:  # no question after a red flag
         lines.append(t("logged.where"))
         buttons = muscle_buttons(t, b.SetMuscle, first.id) + buttons
     lines += [t(f"advice.{a.key}") for a in r.advice]
@@ -46,7 +47,7 @@ def logged(s: Speech, r: Logged) -> Reply:
         lines.append(t("logged.baseline_note", until=s.day(r.baseline.until),
                        supplement=supplement_name(t, r.baseline.supplement)))
     if r.ask_blood_thinner:
-        lines.append(t("advice.k2_blood_thinner_question"))
+        lines.append(t("logged.k2_question"))  # no reminder was asked for: just the question
         buttons += blood_thinner_buttons(t)
     return Reply("\n\n".join(lines), buttons=buttons)
 
@@ -68,13 +69,20 @@ def corrected(s: Speech, r: Corrected, with_edit: bool) -> Reply:
 
 
 def edit_choices(s: Speech, r: EditChoices) -> Reply:
-    """ "Edit" on a cramp: tap where and which side; anything else, undo and say it again."""
+    """ "Edit": where and which side of a cramp by a tap, and every other field."""
+    from .diary import edit_buttons
+
     t = s.t
     if r.entry is None:
         return Reply(t("logged.gone"), edit=True)
-    return Reply(t("logged.edit_choices", summary=describe_all(s, [r.entry])), edit=True,
+    summary = describe_all(s, [r.entry])
+    more = edit_buttons(s, r.entry.id, r.entry.kind)
+    if r.entry.kind != "cramp":
+        return Reply(t("logged.edit_choices_other", summary=summary), edit=True,
+                     buttons=[*more, [undo_button(t, r.entry.id)]])
+    return Reply(t("logged.edit_choices", summary=summary), edit=True,
                  buttons=[*muscle_buttons(t, b.SetMuscle, r.entry.id), side_buttons(t, r.entry.id),
-                          [undo_button(t, r.entry.id)]])
+                          *more, [undo_button(t, r.entry.id)]])
 
 
 def revised(s: Speech, r: Revised) -> Reply:
@@ -98,10 +106,12 @@ def ask_if_cramp(s: Speech, r: AskIfCramp) -> Reply:
 
 
 def advice_only(s: Speech, r: AdviceOnly) -> Reply:
-    """Red flags (added by the router) or quinine, with nothing to log."""
-    if not r.quinine:
+    """Quinine, or a note of rule 6 or on K2 with warfarin, with nothing to log (red
+    flags are added by the router)."""
+    keys = (["quinine"] if r.quinine else []) + [a.key for a in r.notes]
+    if not keys:
         return Reply("")
-    return Reply(s.t("advice.quinine"), buttons=[[why_button(s.t, ["quinine"])]])
+    return Reply("\n\n".join(s.t(f"advice.{k}") for k in keys), buttons=[[why_button(s.t, keys)]])
 
 
 def not_understood(s: Speech, _r: NotUnderstood | None = None) -> Reply:

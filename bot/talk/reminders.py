@@ -4,7 +4,6 @@ to their buttons, the morning check-in and the set-up by taps."""
 from __future__ import annotations
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from .. import buttons as b
 from ..reminders import (
@@ -20,12 +19,14 @@ from ..reminders import (
 from ..replies import Button, Reply
 from ..usecases.results import reminders as R
 from ..vocab import K2, OFFERED_SUPPLEMENTS
+from ..zones import zone
 from .catalogue import Texts
 from .common import (
     Speech,
     blood_thinner_buttons,
     capital,
     describe,
+    doctor_agreed_button,
     muscle_buttons,
     undo_button,
     why_button,
@@ -60,6 +61,16 @@ def _title(t: Texts, r: R.ReminderInfo) -> str:
     if r.kind in (KIND_STRETCH, KIND_CHECKIN, KIND_RECAP):
         return t(f"reminder_title.{r.kind}")
     return capital(reminder_name(t, r))
+
+
+SAID = {"snooze_refused": "reminder_press.snooze_refused",
+        "already_taken": "reminder_press.already_taken", "checkin_no_cramps": "checkin.no_cramps",
+        "checkin_unsure": "checkin.unsure", "reminder_gone": "reminder_manage.gone"}
+
+
+def _named(t: Texts, r: R.ReminderInfo) -> dict[str, str]:
+    """What a change says of a reminder, so two at one time are told apart."""
+    return {"name": _title(t, r), "time": r.local_time, "days": days_words(t, r.days)}
 
 
 def days_words(t: Texts, mask: int) -> str:
@@ -105,7 +116,7 @@ def due_message(s: Speech, due: R.Due) -> Reply:
             [Button(t("reminder_button.checkin_unsure"), b.CheckinUnsure(oid).pack()),
              Button(t("reminder_button.checkin_stop"), b.PauseReminder(due.reminder_id).pack())],
         ])
-    at = s.pattern(due.due_at.astimezone(ZoneInfo(due.tz)), "today")
+    at = s.pattern(due.due_at.astimezone(zone(due.tz)), "today")
     if due.kind == KIND_STRETCH:
         return Reply(t(f"reminder_due.stretch_{due.why}", time=at), buttons=[
             [Button(t("reminder_button.done"), b.Taken(oid).pack()),
@@ -129,14 +140,22 @@ def _set_text(s: Speech, r: R.ReminderInfo) -> str:
              zone=s.tz_name)
     if r.kind == KIND_SUPPLEMENT and r.what == "magnesium":
         text += "\n\n" + t("advice.magnesium_caution")
+    if r.kind == KIND_SUPPLEMENT and r.what == "vitamin_b":
+        text += "\n\n" + t("advice.b_vitamin_caution")
     if r.kind == KIND_SUPPLEMENT and r.what == K2:
         text += "\n\n" + t("advice.k2_evidence")
     return text
 
 
-def _held_for_warfarin(t: Texts, r: R.ReminderInfo, edit: bool = False) -> Reply:
-    return Reply(t("advice.k2_warfarin"), edit=edit, buttons=[
-        [Button(t("reminder_button.doctor_agreed"), b.BloodThinner("ok", r.id).pack())]])
+def _held_for_warfarin(t: Texts, r: R.ReminderInfo, edit: bool = False,
+                       why: str = "warfarin") -> Reply:
+    """A K2 reminder kept off: the question (not answered yet), or until the prescriber
+    agrees (warfarin or similar, or not sure)."""
+    if why == "ask":
+        return Reply(t("advice.k2_blood_thinner_question"), edit=edit,
+                     buttons=blood_thinner_buttons(t, r.id))
+    key = "advice.k2_unsure" if why == "unsure" else "advice.k2_warfarin"
+    return Reply(t(key), edit=edit, buttons=[doctor_agreed_button(t, r.id)])
 
 
 def created(s: Speech, r: R.ReminderCreated) -> Reply:
@@ -144,8 +163,8 @@ def created(s: Speech, r: R.ReminderCreated) -> Reply:
     if r.held == "ask":
         reply = Reply(t("advice.k2_blood_thinner_question"),
                       buttons=blood_thinner_buttons(t, r.reminder.id))
-    elif r.held == "warfarin":
-        reply = _held_for_warfarin(t, r.reminder)
+    elif r.held in ("warfarin", "unsure"):
+        reply = _held_for_warfarin(t, r.reminder, why=r.held)
     else:
         reply = Reply(_set_text(s, r.reminder))
     if r.step == "supplement" and not reply.buttons:
@@ -163,7 +182,9 @@ def listing(s: Speech, r: R.ReminderList) -> Reply:
     lines, rows = [t("reminders.header", zone=s.tz_name)], []
     for item in r.reminders:
         name = _title(t, item)
-        lines.append(t("reminders.line_paused" if item.paused else "reminders.line", name=name,
+        state = (f"reminders.line_held_{r.why}" if item.id in r.held else
+                 "reminders.line_paused" if item.paused else "reminders.line")
+        lines.append(t(state, name=name,
                        time=item.local_time, days=days_words(t, item.days)))
         toggle = t("reminder_button.resume" if item.paused else "reminder_button.pause", name=name)
         rows.append([
@@ -181,12 +202,21 @@ def _clock(s: Speech, at: datetime) -> str:
 
 def blood_thinner_noted(s: Speech, r: R.BloodThinnerNoted) -> Reply:
     t = s.t
-    if r.reminder is None:  # asked when K2 was logged, not at a reminder
-        text = {"vka": t("blood_thinner.vka"),
-                "other": t("advice.k2_other_anticoagulant")}.get(r.answer, t("blood_thinner.noted"))
-        return Reply(text, edit=True)
-    if r.answer == "vka":
-        return _held_for_warfarin(t, r.reminder, edit=True)
+    if r.reminder is None:  # asked when K2 was logged (or said in words), not at a reminder
+        if r.answer in ("vka", "unsure"):
+            lines = [t("advice.k2_unsure" if r.answer == "unsure" else "advice.k2_warfarin")]
+            if r.k2_mentioned:
+                lines.append(t("advice.k2_warfarin_stopping"))
+            keys = ["k2_warfarin_stopping"] if r.k2_mentioned else []
+            keys.append("k2_unsure" if r.answer == "unsure" else "k2_warfarin")
+            return Reply("\n\n".join(lines), edit=not r.in_words,
+                         buttons=[[*doctor_agreed_button(t), why_button(t, keys)]])
+        text = {"other": t("advice.k2_other_anticoagulant"),
+                "ok": t("blood_thinner.agreed")}.get(r.answer, t("blood_thinner.noted"))
+        return Reply(text, edit=not r.in_words)
+    if r.answer in ("vka", "unsure"):
+        why = "unsure" if r.answer == "unsure" else "warfarin"
+        return _held_for_warfarin(t, r.reminder, edit=True, why=why)
     text = _set_text(s, r.reminder)
     if r.answer == "other":
         text = t("advice.k2_other_anticoagulant") + "\n\n" + text
@@ -219,8 +249,8 @@ def render(s: Speech, result: object) -> Reply:
     match result:
         case R.Expired():
             return Reply(t("common.expired"))
-        case R.RemindRefused(error=error):
-            return Reply(t(f"remind.{error.value}"))
+        case R.RemindRefused(error=error, word=word):
+            return Reply(t(f"remind.{error.value}", word=word[:20]))
         case R.ReminderCreated():
             return created(s, result)
         case R.ReminderList():
@@ -236,21 +266,15 @@ def render(s: Speech, result: object) -> Reply:
         case R.AlreadyAnswered(status=status):
             return Reply(t("reminder_press.already_answered",
                            status=t(f"reminder_press.status_{status}")), edit=True)
-        case R.SnoozeRefused():
-            return Reply(t("reminder_press.snooze_refused"), edit=True)
+        case R.Said(what=what):
+            return Reply(t(SAID[what]), edit=True)
         case R.Snoozed(until=until):
             return Reply(t("reminder_press.snoozed", time=_clock(s, until)), edit=True)
-        case R.AlreadyTaken():
-            return Reply(t("reminder_press.already_taken"), edit=True)
         case R.Skipped(reminder=reminder, at=at):
             if reminder.kind == KIND_STRETCH:
                 return Reply(t("reminder_press.skipped_stretches", time=_clock(s, at)), edit=True)
             return Reply(t("reminder_press.skipped", name=reminder_name(t, reminder),
                            time=_clock(s, at)), edit=True)
-        case R.CheckinNoCramps():
-            return Reply(t("checkin.no_cramps"), edit=True)
-        case R.CheckinUnsure():
-            return Reply(t("checkin.unsure"), edit=True)
         case R.CheckinAskWhere(occurrence=occurrence):
             return Reply(t("logged.where"), edit=True,
                          buttons=muscle_buttons(t, b.CheckinWhere, occurrence))
@@ -264,20 +288,30 @@ def render(s: Speech, result: object) -> Reply:
                 return Reply(t("checkin.already"), edit=True)
             return Reply(t("logged.new", summary=describe(s, entry)), edit=True,
                          buttons=[[undo_button(t, entry.id)]])
-        case R.ReminderGone():
-            return Reply(t("reminder_manage.gone"), edit=True)
         case R.ReminderDeleted(reminder=reminder):
-            return Reply(t("reminder_manage.deleted", time=reminder.local_time), edit=True)
+            return Reply(t("reminder_manage.deleted", **_named(t, reminder)), edit=True)
+        case R.ConfirmDelete(reminder=reminder):
+            return Reply(t("reminder_manage.confirm_delete", **_named(t, reminder)), edit=True, buttons=[[
+                Button(t("reminder_button.delete_yes"), b.DeleteConfirmed(reminder.id).pack()),
+                Button(t("reminder_button.keep"), b.KeepReminder(reminder.id).pack())]])
+        case R.Kept(reminder=reminder):
+            return Reply(t("reminder_manage.kept", **_named(t, reminder)), edit=True)
+        case R.AlreadyHave(reminder=reminder, at=at, days=days):
+            return Reply(t("remind.already", **_named(t, reminder), new_time=_hhmm(at),
+                           new_days=days_words(t, days)), buttons=[[
+                Button(t("reminder_button.change_it"), b.ReplaceReminder(reminder.id, at, days).pack()),
+                Button(t("reminder_button.add_another"),
+                       b.AddReminder(reminder.what, at, days).pack())]])
         case R.PauseToggled(reminder=reminder):
             key = "reminder_manage.paused" if reminder.paused else "reminder_manage.resumed"
-            return Reply(t(key, time=reminder.local_time), edit=True)
-        case R.ResumeHeld(reminder=reminder):
-            return _held_for_warfarin(t, reminder)
+            return Reply(t(key, **_named(t, reminder)), edit=True)
+        case R.ResumeHeld(reminder=reminder, why=why):
+            return _held_for_warfarin(t, reminder, why=why)
         case R.TimeChoices(reminder=reminder, times=times):
-            return Reply(t("reminder_manage.pick_time"), edit=True, buttons=_time_rows(
+            return Reply(t("reminder_manage.pick_time", **_named(t, reminder)), edit=True, buttons=_time_rows(
                 times, lambda at: b.MoveReminder(reminder.id, at)))
         case R.ReminderMoved(reminder=reminder):
-            return Reply(t("reminder_manage.moved", time=reminder.local_time), edit=True)
+            return Reply(t("reminder_manage.moved", **_named(t, reminder)), edit=True)
         case R.BloodThinnerNoted():
             return blood_thinner_noted(s, result)
         case R.SetupOffer():

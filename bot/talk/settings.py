@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from .. import buttons as b
 from ..commands import COMMANDS
+from ..languages import LANGUAGES
 from ..replies import Button, Reply
-from ..usecases.results.settings import Forgotten, Started, ZoneSet, ZoneShown, ZoneUnknown
+from ..usecases.results.settings import (
+    Forgotten,
+    LanguageSet,
+    Started,
+    ZoneSet,
+    ZoneShown,
+    ZoneUnknown,
+)
+from ..zones import is_fixed
+from ..zones import zone as tzinfo_of
 from .catalogue import Texts
 from .common import Speech
 from .logging import tap_to_log
@@ -35,12 +43,25 @@ def started(s: Speech, r: Started) -> Reply:
     t = s.t
     hello = t("start.hello_named", name=r.first_name) if r.first_name else t("start.hello")
     text = t("start.intro", hello=hello, not_a_doctor=t("common.not_a_doctor"))
+    language = [Button(t("language.button"), b.ChooseLanguage().pack())]
     if r.has_zone:
-        return Reply(text + "\n\n" + t("start.zone_known", zone=r.tz_name))
+        return Reply(text + "\n\n" + t("start.zone_known", zone=r.tz_name), buttons=[language])
     buttons = [[Button(z.split("/")[-1].replace("_", " "), b.SetZone(z).pack())
                 for z in ZONE_CHOICES[i:i + 3]] for i in (0, 3)]
     buttons.append([Button(t("start.keep_zone", zone=r.tz_name), b.SetZone(r.tz_name).pack())])
+    buttons.append(language)
     return Reply(text + "\n\n" + t("start.ask_zone"), buttons=buttons)
+
+
+def language_menu(s: Speech, pressed: bool = False) -> Reply:
+    """/language: each language named in itself."""
+    row = [Button(name, b.SetLanguage(code).pack()) for code, name in LANGUAGES.items()]
+    return Reply(s.t("language.choose"), buttons=[row[:3], row[3:]], edit=pressed)
+
+
+def language_set(s: Speech, r: LanguageSet) -> Reply:
+    """Said in the language just chosen (`s` speaks it)."""
+    return Reply(s.t("language.set", name=LANGUAGES[r.language]), edit=True)
 
 
 def zone(s: Speech, r: ZoneSet | ZoneShown | ZoneUnknown) -> Reply:
@@ -49,8 +70,8 @@ def zone(s: Speech, r: ZoneSet | ZoneShown | ZoneUnknown) -> Reply:
         return Reply(t("zone.shown", zone=r.tz_name))
     if isinstance(r, ZoneUnknown):
         return Reply(t("zone.unknown", query=r.query[:60]))
-    note = t("zone.fixed_offset") if r.tz_name.startswith("Etc/GMT") else ""
-    local = s.pattern(s.now.astimezone(ZoneInfo(r.tz_name)), "today")
+    note = t("zone.fixed_offset") if is_fixed(r.tz_name) else ""
+    local = s.pattern(s.now.astimezone(tzinfo_of(r.tz_name)), "today")
     text = t("zone.set", zone=r.tz_name, note=note, local=local)
     if not r.first:
         return Reply(text)

@@ -7,7 +7,7 @@ from .. import buttons as b
 from ..replies import Button, Reply
 from ..usecases.results import trial as R
 from .catalogue import Texts
-from .common import Speech, blood_thinner_buttons, supplement_name
+from .common import Speech, blood_thinner_buttons, doctor_agreed_button, number, supplement_name
 from .recap import comparison_words
 
 
@@ -27,7 +27,8 @@ def render(s: Speech, r: R.TrialResult | R.TrialStep) -> Reply:
             return Reply(t("trial.bad_periods", least=r.least, most=r.most,
                            name=supplement_name(t, r.supplement)))
         case R.NotWithWarfarin():
-            return Reply(t("advice.k2_warfarin"))
+            key = "k2_unsure" if r.why == "unsure" else "k2_warfarin"
+            return Reply(t(f"advice.{key}"), buttons=[doctor_agreed_button(t)])
         case R.AlreadyRunning():
             return Reply(t("trial.already"), edit=True)
         case R.Started():
@@ -80,13 +81,15 @@ def _status(s: Speech, r: R.Status) -> Reply:
 def _baseline_done(s: Speech, r: R.BaselineDone) -> Reply:
     t, trial = s.t, r.trial
     name = supplement_name(t, trial.supplement)
-    per_week = (t("trial.per_week", rate=f"{r.cramps / r.nights * 7:.1f}") if r.nights
+    per_week = (t("trial.per_week", rate=number(t, r.cramps / r.nights * 7)) if r.nights
                 else t("trial.no_nights"))
     text = t("trial.baseline_done", per_week=per_week, nights=r.nights,
              baseline=trial.baseline_nights)
     cautions = [t(f"advice.{a.key}") for a in r.advice]
     if r.stopped:
-        return Reply("\n\n".join([text, *cautions, t("trial.stopped_here")]))
+        buttons = (blood_thinner_buttons(t) if r.held == "ask"
+                   else [doctor_agreed_button(t)] if r.held else [])
+        return Reply("\n\n".join([text, *cautions, t("trial.stopped_here")]), buttons=buttons)
     text += " " + t("trial.take_it", name=name, taking=trial.taking_nights)
     at = f"{r.reminder_at:%H:%M}" if r.reminder_at else ""
     text += " " + t("trial.reminder_stays" if r.reminder_existing else "trial.reminder_set", at=at)

@@ -21,16 +21,24 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from storage import Database, Occurrence, Reminder, Schedule, User
 
+from ..advice import k2_cleared
 from ..reminders import ANSWERED_WINDOW, FOLLOW_UP_AFTER, KIND_SUPPLEMENT, LATE_LIMIT, next_due
+from ..vocab import K2
+from ..zones import zone as zone_of
 from .results.reminders import Due
 
 log = logging.getLogger("charley.reminders")
 STUCK_AFTER = timedelta(minutes=2)
 LATE_AFTER = timedelta(minutes=5)  # a reminder sent later than this says it is late
+
+
+def _gated(reminder: Reminder, user: User) -> bool:
+    """A K2 reminder for someone who has not cleared the blood-thinner gate."""
+    return (reminder.kind == KIND_SUPPLEMENT and reminder.what == K2
+            and not k2_cleared(user.anticoagulant))
 
 
 class Delivery:
@@ -52,11 +60,12 @@ class Delivery:
                    why=why, reminder_id=reminder.id, what=reminder.what, label=reminder.label,
                    due_at=due_at, tz=self._tz(user))
 
-    async def claim(self, now: datetime) -> list[Due]:
-        """Claim everything due at `now`: the messages to send (after the commit)."""
+    async def claim(self, now: datetime, only: int | None = None) -> list[Due]:
+        """Claim everything due at `now` (of one Telegram user with `only`): the
+        messages to send (after the commit)."""
         out: list[Due] = []
         async with self.db.session() as session:
-            schedule = Schedule(session)
+            schedule = Schedule(session, only)
             out += await self._fire_due(schedule, now)
             for occurrence, reminder, user in await schedule.claim_resends(now, self.batch):
                 due = await self._resend(schedule, occurrence, reminder, user, now)
@@ -84,10 +93,13 @@ class Delivery:
             taken.setdefault((user_id, name), []).append(at)
         rows, to_send = [], []
         for reminder, user in claimed:
-            zone = ZoneInfo(self._tz(user))
+            zone = zone_of(self._tz(user))
             due = reminder.next_due_at
             reminder.next_due_at = next_due(time.fromisoformat(reminder.local_time),
                                             reminder.days, zone, max(now, due))
+            if _gated(reminder, user):  # rule 3, whatever path turned it on: held, not sent
+                reminder.paused = True
+                continue
             row = {"reminder_id": reminder.id, "user_id": user.id, "due_at": due,
                    "claimed_at": now, "status": "due"}
             if now - due > LATE_LIMIT:
@@ -115,7 +127,7 @@ class Delivery:
         why = "snooze" if occurrence.status == "snoozed" else "follow_up"
         stale = occurrence.resend_at is not None and now - occurrence.resend_at > LATE_LIMIT
         occurrence.resend_at = None
-        if occurrence.status not in ("sent", "snoozed") or stale:
+        if occurrence.status not in ("sent", "snoozed") or stale or _gated(reminder, user):
             return None
         if why == "follow_up" and reminder.kind == KIND_SUPPLEMENT and (
                 await schedule.supplement_taken_between(

@@ -12,6 +12,7 @@ from typing import Any
 
 from storage import Reminder
 
+from .. import advice
 from .. import buttons as b
 from ..parsing import Cramp, Reading, Stretch, Supplement
 from ..reminders import (
@@ -32,36 +33,36 @@ from ..reminders import (
     ReminderRequest,
     RequestError,
     SupplementNames,
+    bad_time,
     next_due,
     parse_request,
 )
-from ..vocab import K2
+from ..vocab import K2, SUPPLEMENTS
 from .logging import store
 from .results.reminders import (
     AlreadyAnswered,
-    AlreadyTaken,
+    AlreadyHave,
     BloodThinnerNoted,
     CheckinAskSeverity,
     CheckinAskWhere,
     CheckinLogged,
-    CheckinNoCramps,
-    CheckinUnsure,
+    ConfirmDelete,
     Done,
     Expired,
+    Kept,
     PauseToggled,
     ReminderCreated,
     ReminderDeleted,
-    ReminderGone,
     ReminderInfo,
     ReminderList,
     ReminderMoved,
     RemindRefused,
     ResumeHeld,
+    Said,
     SetupDone,
     SetupOffer,
     Skipped,
     Snoozed,
-    SnoozeRefused,
     Stretches,
     TimeChoices,
 )
@@ -69,11 +70,12 @@ from .unit import Unit
 
 OCCURRENCE_ACTIONS = (b.Taken, b.Snooze, b.Skip)
 CHECKIN_ACTIONS = (b.CheckinNone, b.CheckinYes, b.CheckinUnsure, b.CheckinWhere, b.CheckinLog)
-MANAGE_ACTIONS = (b.PauseReminder, b.DeleteReminder, b.ChangeTime, b.MoveReminder)
+MANAGE_ACTIONS = (b.PauseReminder, b.DeleteReminder, b.DeleteConfirmed, b.KeepReminder,
+                  b.ChangeTime, b.MoveReminder, b.ReplaceReminder)
 SETUP_ACTIONS = (b.SetupStart, b.SetupSupplement, b.SetupSupplementTime, b.SetupBedtime,
                  b.SetupBedtimeTime, b.SetupCheckin, b.SetupCheckinTime, b.SetupNoCheckin)
 ACTIONS = (*OCCURRENCE_ACTIONS, b.ShowStretches, *CHECKIN_ACTIONS, *MANAGE_ACTIONS,
-           b.BloodThinner, *SETUP_ACTIONS)
+           b.AddReminder, b.BloodThinner, *SETUP_ACTIONS)
 
 
 def info(row: Reminder) -> ReminderInfo:
@@ -88,34 +90,65 @@ def _due(u: Unit, row: Reminder, now: datetime, at: time | None = None) -> datet
 
 
 def _held_for_k2(u: Unit, kind: str, what: str) -> bool:
-    """A K2 reminder stays off until we know the user takes no warfarin-like medicine."""
-    return kind == KIND_SUPPLEMENT and what == K2 and u.user.anticoagulant in (None, "vka")
+    """A K2 reminder stays off until we know the user takes no warfarin-like medicine, or
+    their prescriber agreed (rule 3): unknown, "vka" and "unsure" all hold it."""
+    return kind == KIND_SUPPLEMENT and what == K2 and not advice.k2_cleared(u.user.anticoagulant)
+
+
+def _why_held(u: Unit) -> str:
+    return {None: "ask", "unsure": "unsure"}.get(u.user.anticoagulant, "warfarin")
 
 
 # ---- commands ------------------------------------------------------------------
 
-async def remind(u: Unit, args: str, now: datetime) -> RemindRefused | ReminderCreated:
-    """/remind WHAT HH:MM [days]."""
+async def remind(u: Unit, args: str, now: datetime) -> RemindRefused | ReminderCreated | AlreadyHave:
+    """/remind WHAT HH:MM [days]; for a thing that has a reminder, it asks first."""
     request = parse_request(args, SupplementNames())
     if isinstance(request, RequestError):
-        return RemindRefused(request)
+        return RemindRefused(request, bad_time(args) or "")
+    same = await _same_thing(u, request.kind, request.what)
+    if same is not None:
+        return AlreadyHave(info(same), request.at, request.days)
     return await _create(u, request, now)
+
+
+async def _same_thing(u: Unit, kind: str, what: str) -> Reminder | None:
+    """The user's reminder of this thing, if there is one (one per thing by default)."""
+    return next((r for r in await u.reminders.all() if r.kind == kind and r.what == what), None)
+
+
+def request_for(what: str, at: time, days: int) -> ReminderRequest | None:
+    """A reminder request from a button's `what` (a supplement, stretch, checkin, recap)."""
+    kinds = {"stretch": KIND_STRETCH, "checkin": KIND_CHECKIN, "recap": KIND_RECAP}
+    kind = kinds.get(what, KIND_SUPPLEMENT if what in SUPPLEMENTS else None)
+    if kind is None or not days & DAILY:
+        return None
+    labels = {"stretch": "stretching", "checkin": "morning check-in", "recap": "weekly recap"}
+    return ReminderRequest(kind, what, labels.get(what) or SETUP_LABELS.get(what, what), at, days)
 
 
 async def _create(u: Unit, request: ReminderRequest, now: datetime,
                   step: str | None = None) -> ReminderCreated:
+    same = await _same_thing(u, request.kind, request.what) if step is not None else None
+    if same is not None:  # set up by taps: the one reminder of it changes, no second one
+        await u.reminders.update(same, local_time=request.at.strftime("%H:%M"), days=request.days,
+                                 next_due_at=next_due(request.at, request.days, u.zone, now))
+        return ReminderCreated(info(same), _why_held(u) if same.paused and _held_for_k2(
+            u, same.kind, same.what) else None, step)
     held = _held_for_k2(u, request.kind, request.what)
     row = await u.reminders.add(
         kind=request.kind, what=request.what, label=request.label,
         local_time=request.at.strftime("%H:%M"), days=request.days, paused=held,
         next_due_at=next_due(request.at, request.days, u.zone, now))
-    why = None if not held else "ask" if u.user.anticoagulant is None else "warfarin"
+    why = _why_held(u) if held else None
     return ReminderCreated(info(row), why, step)
 
 
 async def list_reminders(u: Unit) -> ReminderList:
     """/reminders: all but trials' clocks (a trial's clock is /trial's business)."""
-    return ReminderList([info(r) for r in await u.reminders.all() if r.kind != KIND_TRIAL])
+    rows = [r for r in await u.reminders.all() if r.kind != KIND_TRIAL]
+    held = frozenset(r.id for r in rows if r.paused and _held_for_k2(u, r.kind, r.what))
+    return ReminderList([info(r) for r in rows], held, _why_held(u) if held else "")
 
 
 async def move_all(u: Unit, now: datetime) -> None:
@@ -153,6 +186,9 @@ async def press(u: Unit, action: b.Action, now: datetime, chat_id: int | None,
         return await _checkin_button(u, action, now, chat_id, message_id)
     if isinstance(action, MANAGE_ACTIONS):
         return await _manage_button(u, action, now)
+    if isinstance(action, b.AddReminder):  # "add another" after "you have one already"
+        request = request_for(action.what, action.at, action.days)
+        return await _create(u, request, now) if request is not None else Expired()
     if isinstance(action, b.BloodThinner):
         return await _blood_thinner(u, action, now)
     if isinstance(action, SETUP_ACTIONS):
@@ -182,11 +218,11 @@ async def _occurrence_button(u: Unit, action: b.Taken | b.Snooze | b.Skip, now: 
         if occurrence.status in ("taken", "skipped"):
             return AlreadyAnswered(occurrence.status)
         if occurrence.resent >= 2:
-            return SnoozeRefused()
+            return Said("snooze_refused")
         await u.reminders.update(occurrence, status="snoozed", resend_at=now + snooze)
         return Snoozed(now + snooze)
     if occurrence.status == "taken":
-        return AlreadyTaken()
+        return Said("already_taken")
     await u.reminders.update(occurrence, status="skipped", resend_at=None, answered_at=now)
     return Skipped(info(reminder), now)
 
@@ -201,10 +237,10 @@ async def _checkin_button(u: Unit, action: Any, now: datetime, chat_id: int | No
         await store(u, Reading("no_cramp", 1.0), sent_at=now, text="no cramps (check-in)",
                     source="button", chat_id=chat_id, message_id=message_id)
         await u.reminders.update(occurrence, status="taken", answered_at=now)
-        return CheckinNoCramps()
+        return Said("checkin_no_cramps")
     if isinstance(action, b.CheckinUnsure):
         await u.reminders.update(occurrence, status="skipped", answered_at=now)
-        return CheckinUnsure()
+        return Said("checkin_unsure")
     if isinstance(action, b.CheckinYes):
         return CheckinAskWhere(occurrence.id)
     if isinstance(action, b.CheckinWhere):
@@ -222,14 +258,24 @@ async def _checkin_button(u: Unit, action: Any, now: datetime, chat_id: int | No
 async def _manage_button(u: Unit, action: Any, now: datetime) -> Any:
     reminder = await u.reminders.get(action.reminder)
     if reminder is None:
-        return ReminderGone()
+        return Said("reminder_gone")
     if isinstance(action, b.DeleteReminder):
+        return ConfirmDelete(info(reminder))
+    if isinstance(action, b.DeleteConfirmed):
         gone = info(reminder)
         await u.reminders.delete(reminder)
         return ReminderDeleted(gone)
+    if isinstance(action, b.KeepReminder):
+        return Kept(info(reminder))
+    if isinstance(action, b.ReplaceReminder):
+        if not action.days & DAILY:
+            return Expired()
+        await u.reminders.update(reminder, local_time=action.at.strftime("%H:%M"), days=action.days,
+                                 next_due_at=next_due(action.at, action.days, u.zone, now))
+        return ReminderMoved(info(reminder))
     if isinstance(action, b.PauseReminder):
         if reminder.paused and _held_for_k2(u, reminder.kind, reminder.what):
-            return ResumeHeld(info(reminder))
+            return ResumeHeld(info(reminder), _why_held(u))
         if reminder.paused:
             await u.reminders.update(reminder, paused=False, next_due_at=_due(u, reminder, now))
         else:
@@ -247,13 +293,39 @@ async def _blood_thinner(u: Unit, action: b.BloodThinner, now: datetime) -> Bloo
     """The answer to "do you take a blood thinner?" (reminder 0: asked after a K2)."""
     reminder = await u.reminders.get(action.reminder)
     await u.users.update(u.user, anticoagulant="vka_ok" if action.answer == "ok" else action.answer)
-    if reminder is None:
-        return BloodThinnerNoted(action.answer, None)
-    if action.answer == "vka":
+    if not advice.k2_cleared(u.user.anticoagulant):
+        await _hold_k2(u)
+    if reminder is None:  # asked after a K2 was logged: K2 is already being taken
+        return BloodThinnerNoted(action.answer, None, k2_mentioned=True)
+    if not advice.k2_cleared(u.user.anticoagulant):
         await u.reminders.update(reminder, paused=True)
     else:
         await u.reminders.update(reminder, paused=False, next_due_at=_due(u, reminder, now))
     return BloodThinnerNoted(action.answer, info(reminder))
+
+
+async def _hold_k2(u: Unit) -> None:
+    """Every K2 reminder off: the gate is closed (warfarin or similar, or not sure)."""
+    for row in await u.reminders.all():
+        if row.kind == KIND_SUPPLEMENT and row.what == K2 and not row.paused:
+            await u.reminders.update(row, paused=True)
+
+
+async def blood_thinner_words(u: Unit, said: str, now: datetime, text: str) -> BloodThinnerNoted:
+    """ "I take warfarin", "I'm on apixaban", "my doctor agreed to K2": the answer to the
+    blood-thinner question, in words. Agreement counts only after warfarin or "not sure"
+    was said (a doctor's word is about a vitamin K antagonist); a VKA holds every K2
+    reminder until it comes."""
+    current = u.user.anticoagulant
+    if said == "vka_ok" and current not in ("vka", "unsure", "vka_ok"):
+        said = current if current in ("none", "other") else "vka_ok"
+    if said == "vka" and current == "vka_ok" and not advice.mentions_k2(text):
+        said = "vka_ok"  # "I take warfarin" again: the agreement they told us of stands
+    await u.users.update(u.user, anticoagulant=said)
+    if not advice.k2_cleared(said):
+        await _hold_k2(u)
+    answer = "ok" if said == "vka_ok" else said
+    return BloodThinnerNoted(answer, None, k2_mentioned=advice.mentions_k2(text), in_words=True)
 
 
 async def _setup_button(u: Unit, action: Any, now: datetime) -> Any:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from ..zones import find_zone
+from ..languages import language_of
+from ..zones import find_zone, zone
 from . import reminders
-from .results.settings import Forgotten, Started, ZoneSet, ZoneShown, ZoneUnknown
+from .results.settings import Forgotten, LanguageSet, Started, ZoneSet, ZoneShown, ZoneUnknown
 from .unit import Unit
 
 
@@ -22,7 +22,7 @@ async def set_zone(u: Unit, query: str, now: datetime) -> ZoneSet | ZoneShown | 
     name = find_zone(query)
     if name is None:
         return ZoneUnknown(query)
-    ZoneInfo(name)  # raises for an unknown zone
+    zone(name)  # raises for an unknown zone
     first = not u.has_timezone
     await u.users.set_tz(u.user, name)
     await reminders.move_all(u, now)
@@ -33,3 +33,14 @@ async def set_zone(u: Unit, query: str, now: datetime) -> ZoneSet | ZoneShown | 
 async def forget(u: Unit) -> Forgotten:
     await u.users.delete(u.user)
     return Forgotten()
+
+
+async def remember_language(u: Unit, code: str | None) -> None:
+    """On first contact, the language Telegram says the person uses (if we speak it)."""
+    if u.user.language is None and (language := language_of(code)) is not None:
+        await u.users.update(u.user, language=language)
+
+
+async def set_language(u: Unit, language: str) -> LanguageSet:
+    await u.users.update(u.user, language=language)
+    return LanguageSet(language)

@@ -140,8 +140,9 @@ async def press(u: Unit, action: TrialAction, now: datetime) -> TrialResult:
 async def begin(u: Unit, name: str, baseline: int, taking: int, now: datetime) -> TrialResult:
     if not (MIN_NIGHTS <= baseline <= MAX_NIGHTS and MIN_NIGHTS <= taking <= MAX_NIGHTS):
         return BadPeriods(name, MIN_NIGHTS, MAX_NIGHTS)
-    if name == K2 and u.user.anticoagulant == "vka":
-        return NotWithWarfarin(name)
+    if name == K2 and u.user.anticoagulant in ("vka", "unsure"):
+        return NotWithWarfarin(name, u.user.anticoagulant if u.user.anticoagulant == "unsure"
+                               else "warfarin")  # until their prescriber agrees (rule 3)
     if await u.trials.current() is not None:
         return AlreadyRunning()
     zone = u.zone
@@ -216,13 +217,18 @@ async def step(u: Unit, now: datetime, apply: bool) -> TrialStep | None:
 async def _start_taking(u: Unit, trial: Trial, now: datetime, apply: bool) -> BaselineDone:
     history = await u.history(now, weeks=trial.baseline_nights // 7 + 2)
     base = period(history, u.zone, trial.first_night, taking_from(trial))
-    if trial.supplement == K2 and u.user.anticoagulant == "vka":
+    if trial.supplement == K2 and not advice.k2_cleared(u.user.anticoagulant):
+        # rule 3: no "take K2 from tonight" and no K2 reminder while the blood-thinner
+        # answer is unknown, warfarin or similar, or "not sure"
+        held = {None: "ask", "unsure": "unsure"}.get(u.user.anticoagulant, "warfarin")
         if apply:
             await u.trials.update(trial, phase="stopped")
             await _drop_clock(u)
-        return BaselineDone(info(trial), base.nights, base.cramps, stopped=True,
-                            advice=(advice.K2_WARFARIN,))
-    cautions = (advice.MAGNESIUM_CAUTION,) if trial.supplement == "magnesium" else ()
+        caution = {"ask": advice.K2_NOT_YET, "unsure": advice.K2_UNSURE}.get(held, advice.K2_WARFARIN)
+        return BaselineDone(info(trial), base.nights, base.cramps, stopped=True, held=held,
+                            advice=(caution,))
+    cautions = {"magnesium": (advice.MAGNESIUM_CAUTION,),
+                "vitamin_b": (advice.B_VITAMIN_CAUTION,)}.get(trial.supplement, ())
     existing = [r for r in await u.reminders.all()
                 if r.kind == KIND_SUPPLEMENT and r.what == trial.supplement]
     if existing:

@@ -3,16 +3,31 @@ for a person's message, command or button press."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import AdviceRepo, Database, EntryRepo, ReminderRepo, TrialRepo, UserRepo
+from storage import (
+    AdviceRepo,
+    Database,
+    EntryRepo,
+    HandledRepo,
+    ReminderRepo,
+    TrialRepo,
+    UserRepo,
+)
 from storage import models as m
 
 from ..advice import Advice
 from ..kinds import Entry
+from ..zones import zone
+
+
+class AlreadyHandled(Exception):
+    """This update's effect is done already (Telegram delivered it again, or the inbox
+    replayed it after a crash): nothing is changed, nothing is said."""
 
 
 def to_entry(row: m.Entry) -> Entry:
@@ -34,8 +49,15 @@ class Unit:
         self.reminders = ReminderRepo(session, user)  # type: ignore[arg-type]
         self.trials = TrialRepo(session, user)  # type: ignore[arg-type]
         self._advice = AdviceRepo(session, user)  # type: ignore[arg-type]
+        self._handled = HandledRepo(session)  # type: ignore[arg-type]
         self.default_tz = default_tz
         self._shown: dict[str, datetime] | None = None  # advice key -> last shown
+
+    async def once(self, key: str) -> bool:
+        """Record that what `key` names is done, with this transaction's effect; False
+        if it was done already. Keys are hashed: the table holds nothing personal."""
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return await self._handled.first_time(digest, datetime.now(UTC))
 
     @property
     def tz_name(self) -> str:
@@ -43,7 +65,7 @@ class Unit:
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.tz_name)
+        return zone(self.tz_name)  # type: ignore[return-value]
 
     @property
     def has_timezone(self) -> bool:
@@ -87,7 +109,13 @@ class Units:
         self.default_tz = default_tz
 
     @asynccontextmanager
-    async def open(self, user_id: int) -> AsyncIterator[Unit]:
+    async def open(self, user_id: int, once: str | None = None) -> AsyncIterator[Unit]:
+        """`once`: the update this unit of work answers (see `Incoming.update_key`);
+        recorded in the same transaction as its effect, and `AlreadyHandled` is raised
+        (before any effect) if it was recorded already."""
         async with self.db.session() as session:
             user, _created = await UserRepo(session).get_or_create(user_id)
-            yield Unit(session, user, self.default_tz)
+            unit = Unit(session, user, self.default_tz)
+            if once is not None and not await unit.once(once):
+                raise AlreadyHandled(once)
+            yield unit

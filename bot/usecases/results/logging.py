@@ -59,6 +59,7 @@ class AdviceOnly:
     """Nothing to log, but something to say about safety (red flags, quinine)."""
 
     quinine: bool
+    notes: tuple[Advice, ...] = ()  # rule 6 in words (a medicine linked to cramps), K2 on warfarin
 
 
 @dataclass(frozen=True, slots=True)

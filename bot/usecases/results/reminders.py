@@ -30,12 +30,14 @@ class RemindRefused:
     """/remind that could not be read."""
 
     error: RequestError
+    word: str = ""  # what was wrong, as typed (e.g. "25:00")
 
 
 @dataclass(frozen=True, slots=True)
 class ReminderCreated:
     """A new reminder. held: None (it is on), "ask" (a K2 reminder kept off until we
-    know about blood thinners: ask), "warfarin" (kept off: the user takes warfarin).
+    know about blood thinners: ask), "warfarin" (kept off: the user takes warfarin),
+    "unsure" (kept off: the user is not sure what they take).
     step: None for /remind; "supplement" or "bedtime" when made by the set-up's taps."""
 
     reminder: ReminderInfo
@@ -46,9 +48,39 @@ class ReminderCreated:
 @dataclass(frozen=True, slots=True)
 class ReminderList:
     reminders: list[ReminderInfo]  # without trials' clocks (those are /trial's business)
+    held: frozenset[int] = frozenset()  # K2 reminders the blood-thinner gate keeps off
+    why: str = ""  # why: "ask" (not answered), "unsure", "warfarin" (until the doctor agrees)
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyHave:
+    """/remind for a thing that has a reminder: change that one, or add another?"""
+
+    reminder: ReminderInfo
+    at: time
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmDelete:
+    reminder: ReminderInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    reminder: ReminderInfo
 
 
 # ---- buttons -------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """An answer with nothing more to it than what happened: "snooze_refused" (snoozed
+    twice already), "already_taken" (Skip after Taken), "checkin_no_cramps" (a quiet
+    night logged), "checkin_unsure" (nothing logged), "reminder_gone" (deleted since)."""
+
+    what: str
+
 
 @dataclass(frozen=True, slots=True)
 class Expired:
@@ -75,19 +107,11 @@ class AlreadyAnswered:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
-class SnoozeRefused:
-    """Snoozed twice already: left for today."""
-
 
 @dataclass(frozen=True, slots=True)
 class Snoozed:
     until: datetime
 
-
-@dataclass(frozen=True, slots=True)
-class AlreadyTaken:
-    """Skip on a reminder already marked taken."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +120,6 @@ class Skipped:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class CheckinNoCramps:
-    """Morning check-in: a cramp-free night logged."""
-
-
-@dataclass(frozen=True, slots=True)
-class CheckinUnsure:
-    """Morning check-in: not sure, nothing logged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +140,6 @@ class CheckinLogged:
     entry: Entry | None
 
 
-@dataclass(frozen=True, slots=True)
-class ReminderGone:
-    """A reminder's button (pause, delete, times) after the reminder was deleted."""
-
 
 @dataclass(frozen=True, slots=True)
 class ReminderDeleted:
@@ -144,6 +156,7 @@ class ResumeHeld:
     """Resume on a K2 reminder kept off for warfarin (or an unanswered question)."""
 
     reminder: ReminderInfo
+    why: str = "warfarin"  # "ask" (not answered) | "warfarin" | "unsure"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +178,8 @@ class BloodThinnerNoted:
 
     answer: str
     reminder: ReminderInfo | None
-
+    k2_mentioned: bool = False  # said in words with K2: starting and stopping need the prescriber
+    in_words: bool = False  # typed ("I take warfarin"), not a button
 
 @dataclass(frozen=True, slots=True)
 class SetupOffer:

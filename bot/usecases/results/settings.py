@@ -32,3 +32,8 @@ class ZoneSet:
 @dataclass(frozen=True, slots=True)
 class Forgotten:
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageSet:
+    language: str

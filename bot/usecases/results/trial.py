@@ -53,6 +53,7 @@ class NotWithWarfarin:
     """A K2 trial asked for by someone on warfarin or similar: nothing started."""
 
     supplement: str
+    why: str = "warfarin"  # or "unsure": until the prescriber agrees
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class BaselineDone:
     nights: int  # nights with data in the baseline
     cramps: int
     stopped: bool = False
+    held: str | None = None  # stopped at the blood-thinner gate: "ask" | "warfarin" | "unsure"
     reminder_at: time | None = None
     reminder_existing: bool = False
     advice: tuple[Advice, ...] = ()

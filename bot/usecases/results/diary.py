@@ -1,0 +1,35 @@
+"""Results of looking back at the diary and fixing it (/diary)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...kinds import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryPage:
+    entries: list[Entry]  # newest first
+    page: int
+    more: bool  # there are older entries
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChoices:
+    """Edit one field of an entry: its choices are offered (entry None: it is gone)."""
+
+    entry: Entry | None
+    field: str
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """An entry after an edit (`before` as it was); entry None: it is gone."""
+
+    entry: Entry | None
+    before: Entry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    entry: Entry | None  # None: it was gone already
