@@ -182,3 +182,13 @@ def test_dates_in_replies_come_from_the_catalogues_patterns() -> None:
     s = Speech(texts(), ZoneInfo("Europe/London"), datetime(2026, 11, 25, 8, tzinfo=UTC))
     assert s.day(date(2026, 11, 4)) == "Wed 04 Nov"
     assert s.when(datetime(2026, 11, 24, 3, 12, tzinfo=UTC)) == "yesterday 03:12"
+
+
+def test_entries_read_naturally_with_a_side_or_place_missing() -> None:
+    s = Speech(texts(), ZoneInfo("Europe/London"), datetime(2026, 11, 25, 8, tzinfo=UTC))
+    at = datetime(2026, 11, 25, 3, 51, tzinfo=UTC)
+    assert describe(s, Entry(1, "cramp", at, "text", side="both")).startswith("Both legs, ")
+    assert describe(s, Entry(1, "cramp", at, "text", side="left", muscle="other")).startswith(
+        "Left, elsewhere, ")
+    assert describe(s, Entry(1, "cramp", at, "text", count=1)).startswith("Cramp (place not given)")
+    assert describe(s, Entry(1, "supplement", at, "text", name="vitamin_k2")).startswith("Vitamin K2")

@@ -108,6 +108,9 @@ def describe(s: Speech, entry: Entry, absolute: bool = False) -> str:
             where = f"{t('side.both')} {t(f'muscles.{entry.muscle}')}"
         elif entry.side and not entry.muscle:  # "Left leg", not "Left"
             where = t(f"entry.side_only.{entry.side}")
+        if entry.muscle == "other":  # "Elsewhere" was tapped, or a hand or a hip was named
+            where = (t("entry.place.elsewhere_side", side=capital(t(f"side.{entry.side}"))) if entry.side
+                     else t("entry.place.elsewhere"))
         parts = [capital(where) if where else t("entry.place_not_given")]
         if entry.count and entry.count > 1:
             parts[0] += ", " + t("entry.count", n=entry.count)
