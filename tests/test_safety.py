@@ -27,7 +27,9 @@ from bot.vocab import RED_FLAGS
 from tests.conftest import open_db
 
 HERE = Path(__file__).parent
-FACTS = HERE.parents[1] / "shared" / "medical-facts.md"
+# a copy of shared/medical-facts.md, so that a lone clone can test (kept in step below)
+FACTS = HERE / "medical-facts.md"
+SHARED_FACTS = HERE.parents[1] / "shared" / "medical-facts.md"
 SET = [json.loads(line) for line in (HERE / "safety_set.jsonl").read_text().splitlines() if line]
 NOW = datetime(2026, 11, 25, 8, 10)
 RANK = {"emergency": 0, "same_day": 1, "soon": 2, None: 3}
@@ -218,3 +220,8 @@ async def test_the_yes_button_keeps_the_flags_of_its_message(talk: Router) -> No
     flags = [r for r in await entries(talk) if r.red_flags]
     assert flags, reply.text  # the flags are kept whatever the answer
 
+
+
+@pytest.mark.skipif(not SHARED_FACTS.exists(), reason="no shared/ beside this checkout")
+def test_the_copy_of_medical_facts_is_in_step_with_shared() -> None:
+    assert FACTS.read_bytes() == SHARED_FACTS.read_bytes()
