@@ -149,7 +149,8 @@ class Router:
         async with self.units.open(msg.user_id, once=msg.update_key) as u:
             await settings.remember_language(u, msg.language)
             s = self.speech(u, msg.sent_at)
-            reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone)
+            reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone,
+                           u.user.language)
             reply, week = await self._answer(u, s, msg, reading)
         return self._finish(await self._draw(reply, s, week), s, reading.red_flags, msg.text)
 
@@ -234,7 +235,8 @@ class Router:
         assert msg.chat_id is not None and msg.message_id is not None
         async with self.units.open(msg.user_id, once=msg.update_key) as u:
             s = self.speech(u, msg.sent_at)
-            reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone)
+            reading = read(msg.text, msg.sent_at.astimezone(u.zone).replace(tzinfo=None), u.zone,
+                           u.user.language)
             revised = await logging.revise(
                 u, reading, sent_at=msg.sent_at, text=msg.text, chat_id=msg.chat_id,
                 message_id=msg.message_id, confident=reading.confidence >= CONFIDENT)

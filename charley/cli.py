@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("text", nargs="?", help="the message")
     parse.add_argument("--now", help="local time it was sent, ISO 8601 (default: now)")
     parse.add_argument("--tz", default=None, help="IANA time zone (default: DEFAULT_TIMEZONE)")
+    parse.add_argument("--lang", choices=("en", "ru", "es", "pt", "de"), default=None,
+                       help="the language the messages are written in (default: English; "
+                            "a JSONL line's \"lang\" overrides it)")
     parse.add_argument("--jsonl", action="store_true",
                        help="read JSON lines from stdin, write one answer per line")
     db = sub.add_parser("db", help="database maintenance")
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.parse_cli import main as parse_main
 
         tz = args.tz or os.environ.get("DEFAULT_TIMEZONE") or "UTC"
-        return parse_main(args.text, args.now, tz, args.jsonl)
+        return parse_main(args.text, args.now, tz, args.jsonl, args.lang)
 
     settings = _settings()
     from bot.logs import setup_logging

@@ -14,6 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .flags import red_flags
+from .lexicon import guess, translate
 from .meaning import (
     NOT_DONE,
     NOT_THAT,
@@ -445,8 +446,10 @@ _PAIN = re.compile(
 _MEANINGFUL = re.compile(r"[a-z0-9]")
 
 
-def read(text: str, now: datetime, tz: str | ZoneInfo) -> Reading:
-    """Read one message. `now` is the local wall-clock time it was sent, in `tz`.
+def read(text: str, now: datetime, tz: str | ZoneInfo, lang: str | None = None) -> Reading:
+    """Read one message. `now` is the local wall-clock time it was sent, in `tz`;
+    `lang` the language the person writes in (English when None; Cyrillic is read as
+    Russian whatever it says). English words are understood in every language.
 
     Never raises on any text; answers "unknown" with low confidence when nothing
     is understood. An invalid zone is the caller's error (ZoneInfoNotFoundError).
@@ -454,8 +457,14 @@ def read(text: str, now: datetime, tz: str | ZoneInfo) -> Reading:
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is not None:
         now = now.astimezone(zone).replace(tzinfo=None)
+    text = text if isinstance(text, str) else str(text)
     try:
-        return _read(prepare(text if isinstance(text, str) else str(text)), now, zone)
+        lexicon = guess(text, lang)
+        if lexicon is not None:
+            reading = _read(prepare(translate(text, lexicon)), now, zone)
+            if reading.intent != "unknown":
+                return reading
+        return _read(prepare(text), now, zone)
     except Exception:
         return Reading(intent="unknown", confidence=0.0)
 

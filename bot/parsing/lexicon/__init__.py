@@ -1,0 +1,87 @@
+"""The reader in other languages: each language's words, said in the reader's English.
+
+The reader's rules (negation and its scope, corrections, night-aware times, red flags
+with their look-alikes) are written once, over English. A message in another language
+is first put into the plain English those rules read, phrase by phrase, from that
+language's lexicon (`ru.py`, `es.py`, `pt.py`, `de.py`): an ordered list of
+`(pattern, english)` pairs. So a language is its vocabulary, not a second reader, and
+a rule fixed in English is fixed in every language.
+
+How a lexicon is applied (pure, no I/O):
+- the text is normalised (`text.normalize`) and folded: diacritics dropped for the
+  Latin-script languages (people type "cãibra" and "caibra", "Fuß" and "Fuss"), ё -> е
+  for Russian; patterns are written folded, in lower case;
+- the pairs are tried in order; each pattern is a regular expression matched as whole
+  words (`\\w` boundaries, Unicode), its English may use `\\1`-style group references;
+- what a pair has put into English is set aside, so a later pair never reads it again
+  (the Spanish "a" must not rewrite the English "at 3" made from "a las 3").
+Words no pair names stay as they were: digits, "K2", "mg", and English itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from functools import cache
+
+from ..text import normalize
+
+LANGUAGES: tuple[str, ...] = ("ru", "es", "pt", "de")
+
+# Placeholders for text already put into English: private-use characters, which no
+# pattern matches (they are not word characters and no lexicon names them).
+_HOLD = "\ue000"
+_INDEX_BASE = 0xE100
+_HELD = re.compile(f"{_HOLD}([\ue100-\uf8ff])")
+_SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def fold(text: str, lang: str) -> str:
+    """The spelling a lexicon's patterns are written in."""
+    if lang == "ru":
+        return text.replace("ё", "е")
+    text = text.replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+@cache
+def _rules(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    module = importlib.import_module(f"{__name__}.{lang}")
+    return tuple(
+        (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), english)
+        for pattern, english in module.LEXICON
+    )
+
+
+def translate(text: str, lang: str) -> str:
+    """`text` in `lang` -> the English the reader reads (lower case, single spaced)."""
+    if lang not in LANGUAGES:
+        return normalize(text)
+    t = fold(normalize(text), lang)
+    held: list[str] = []
+
+    def restore(s: str) -> str:
+        return _HELD.sub(lambda m: held[ord(m.group(1)) - _INDEX_BASE], s)
+
+    def hold(english: str) -> str:
+        held.append(restore(english))
+        return f" {_HOLD}{chr(_INDEX_BASE + len(held) - 1)} "
+
+    for pattern, english in _rules(lang):
+        if pattern.search(t) is None:
+            continue
+        t = pattern.sub(lambda m, e=english: hold(m.expand(e)), t)
+    return _SPACES.sub(" ", restore(t)).strip()
+
+
+def guess(text: str, lang: str | None) -> str | None:
+    """The lexicon to read `text` with: the user's language, or Russian for Cyrillic."""
+    if lang in LANGUAGES:
+        return lang
+    if _CYRILLIC.search(text):
+        return "ru"
+    return None
