@@ -499,7 +499,7 @@ class Router:
                 await self.delivery.mark_quiet(due.occurrence_id, now)
                 return None
             return trial_talk.render(s, result)
-        s = Speech(texts(DEFAULT_LANGUAGE), zone(due.tz), now, due.tz)
+        s = Speech(texts(due.language), zone(due.tz), now, due.tz)
         message = reminders_talk.due_message(s, due)
         if due.kind == "recap":
             recap_reply = await self.week(due.chat_id, now)

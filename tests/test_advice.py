@@ -19,7 +19,7 @@ MORNING = datetime(2026, 11, 25, 8, 10, tzinfo=LONDON)
 
 
 def words(item: advice.Advice) -> str:
-    return texts()(f"advice.{item.key}")
+    return texts().speaking_to("Europe/London")(f"advice.{item.key}")
 
 
 async def say(talk: Router, text: str, at: datetime = MORNING, user: int = 1):

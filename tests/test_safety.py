@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import advice
+from bot import advice, emergency
 from bot.parsing import read
 from bot.router import Incoming, Router
 from bot.talk.catalogue import texts
@@ -133,7 +133,7 @@ async def talk(sqlite_url: str) -> AsyncIterator[Router]:
 
 
 def words(key: str) -> str:
-    return texts()(f"advice.{key}")
+    return texts().speaking_to("Europe/London")(f"advice.{key}")
 
 
 async def say(talk: Router, text: str, at: datetime = NIGHT, user: int = 1):
@@ -225,3 +225,19 @@ async def test_the_yes_button_keeps_the_flags_of_its_message(talk: Router) -> No
 @pytest.mark.skipif(not SHARED_FACTS.exists(), reason="no shared/ beside this checkout")
 def test_the_copy_of_medical_facts_is_in_step_with_shared() -> None:
     assert FACTS.read_bytes() == SHARED_FACTS.read_bytes()
+
+
+@pytest.mark.parametrize(("zone", "number"), [
+    ("Europe/Moscow", "103 / 112"), ("Europe/Madrid", "112"), ("America/Sao_Paulo", "192"),
+    ("Europe/Lisbon", "112"), ("America/Chicago", "911"), ("Europe/London", "999 / 112"),
+    ("Europe/Kiev", "103 / 112"), ("UTC+5:30", "112 / 911"), ("Etc/UTC", "112 / 911"),
+])
+def test_the_emergency_number_is_the_one_of_the_persons_country(zone: str, number: str) -> None:
+    assert emergency.number_for(zone) == number
+    assert f"({number})" in texts().speaking_to(zone)("advice.emergency")
+
+
+async def test_emergency_advice_names_the_number_of_the_users_zone(talk: Router) -> None:
+    await talk.command("timezone", 7, "Europe/Moscow", NIGHT)
+    reply = await say(talk, "chest pain and my calf is swollen", user=7)
+    assert "(103 / 112)" in reply.text and "999" not in reply.text

@@ -21,6 +21,7 @@ from typing import Any
 
 from babel import Locale
 
+from .. import emergency
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES, language_of
 
 TEXTS = Path(__file__).with_name("texts")
@@ -46,11 +47,19 @@ class Texts:
     """One language's catalogue: `t("logged.new", summary=...)`."""
 
     def __init__(self, language: str, entries: dict[str, str | dict[str, str]],
-                 fallback: Texts | None = None) -> None:
+                 fallback: Texts | None = None, given: dict[str, str] | None = None) -> None:
         self.language = language
         self.entries = entries
         self.fallback = fallback  # English, for a key a translation does not have yet
+        # fields every text may use without the caller naming them ({emergency})
+        self.given = given if given is not None else {"emergency": emergency.FALLBACK}
         self._locale = Locale.parse(language)
+
+    def speaking_to(self, tz_name: str | None) -> Texts:
+        """The same catalogue with what depends on where the person is filled in."""
+        fallback = self.fallback.speaking_to(tz_name) if self.fallback is not None else None
+        return Texts(self.language, self.entries, fallback,
+                     {**self.given, "emergency": emergency.number_for(tz_name)})
 
     def __call__(self, key: str, /, **fields: Any) -> str:
         text = self.entries.get(key)
@@ -61,6 +70,8 @@ class Texts:
         if isinstance(text, dict):
             form = self._locale.plural_form(fields["n"])
             text = text.get(form) or text["other"]
+        if "{emergency}" in text:
+            fields = {**self.given, **fields}
         return text.format(**fields) if fields else text
 
     def has(self, key: str) -> bool:

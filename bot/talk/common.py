@@ -28,6 +28,10 @@ class Speech:
     now: datetime  # aware
     tz_name: str = "UTC"
 
+    def __post_init__(self) -> None:
+        # the emergency number the texts name is the one of the person's country
+        object.__setattr__(self, "t", self.t.speaking_to(self.tz_name))
+
     def local(self, at: datetime) -> datetime:
         return at.astimezone(self.zone)
 

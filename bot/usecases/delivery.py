@@ -25,6 +25,7 @@ from datetime import datetime, time, timedelta
 from storage import Database, Occurrence, Reminder, Schedule, User
 
 from ..advice import k2_cleared
+from ..languages import DEFAULT_LANGUAGE
 from ..reminders import ANSWERED_WINDOW, FOLLOW_UP_AFTER, KIND_SUPPLEMENT, LATE_LIMIT, next_due
 from ..vocab import K2
 from ..zones import zone as zone_of
@@ -58,7 +59,8 @@ class Delivery:
              why: str) -> Due:
         return Due(occurrence_id=occurrence_id, chat_id=user.telegram_id, kind=reminder.kind,
                    why=why, reminder_id=reminder.id, what=reminder.what, label=reminder.label,
-                   due_at=due_at, tz=self._tz(user))
+                   due_at=due_at, tz=self._tz(user),
+                   language=user.language or DEFAULT_LANGUAGE)
 
     async def claim(self, now: datetime, only: int | None = None) -> list[Due]:
         """Claim everything due at `now` (of one Telegram user with `only`): the

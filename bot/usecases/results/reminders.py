@@ -214,3 +214,4 @@ class Due:
     label: str
     due_at: datetime
     tz: str  # the user's zone name, for the time in the text
+    language: str = "en"  # the language the user reads
