@@ -91,12 +91,14 @@ _DRAWING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="charley-draw")
 class Router:
     def __init__(self, db: Database, default_tz: str = "UTC",
                  snooze: timedelta = timedelta(minutes=30),
-                 listen: Callable[[bytes], Awaitable[Heard]] | None = None) -> None:
+                 listen: Callable[[bytes, str], Awaitable[Heard]] | None = None,
+                 hears: Callable[[str], bool] | None = None) -> None:
         self.units = Units(db, default_tz)
         self.delivery = Delivery(db, default_tz)
         self.default_tz = default_tz
         self.snooze = snooze
-        self.listen = listen  # voice note bytes -> what was said (bot.voice.Listener.hear)
+        self.listen = listen  # voice note bytes, language -> what was said (Listener.hear)
+        self.hears = hears  # whether a note in a language can be heard (Listener.hears)
 
     @staticmethod
     def speech(u: Unit, now: datetime) -> Speech:
@@ -251,8 +253,13 @@ class Router:
         When the words make no sense to the reader, nothing is stored."""
         if self.listen is None:
             return await self._say(msg.user_id, msg.sent_at, settings_talk.cannot_listen)
+        async with self.units.open(msg.user_id) as u:
+            await settings.remember_language(u, msg.language)
+            language = u.user.language or DEFAULT_LANGUAGE
+        if self.hears is not None and not self.hears(language):
+            return await self.voice_refused(msg, "language")
         try:
-            heard = await self.listen(audio)
+            heard = await self.listen(audio, language)
         except VoiceError as exc:
             return await self.voice_refused(msg, exc.problem)
         if heard.sure:

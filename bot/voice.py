@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -46,7 +47,7 @@ LANGUAGE_WEIGHT = 12.0  # PocketSphinx's -lw for the domain model (its default: 
 _SILENCE = 1e-3  # peak amplitude (full scale 1.0) below which a note is taken as empty
 
 Mode = Literal["auto", "domain", "open"]
-Problem = Literal["empty", "unreadable", "too_long", "too_big"]
+Problem = Literal["empty", "unreadable", "too_long", "too_big", "language"]
 
 
 class VoiceError(Exception):
@@ -134,8 +135,9 @@ def pcm16(x: np.ndarray) -> bytes:
 
 
 class Recogniser(Protocol):
-    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
-        """16 kHz mono float audio -> (text, sure, which model)."""
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto",
+                   language: str = "en") -> tuple[str, bool, str]:
+        """16 kHz mono float audio in `language` -> (text, sure, which model)."""
         ...
 
 
@@ -146,12 +148,12 @@ _UNDERSTOOD = ("cramp", "no_cramp", "supplement", "stretch", "undo", "recap", "h
 _BODY = re.compile(r"\b(?:" + "|".join(SPOKEN_BODY) + r")\b")
 
 
-def understood(text: str) -> bool:
+def understood(text: str, language: str = "en") -> bool:
     """Would the reader act on these words? (It reads them again later, with the
     user's clock; here only whether it makes sense matters.)"""
     if not text.strip():
         return False
-    reading = read(text, datetime(2026, 1, 1, 12), "UTC")
+    reading = read(text, datetime(2026, 1, 1, 12), "UTC", language)
     body = _BODY.search(text) is not None
     if reading.intent in _UNDERSTOOD and reading.confidence >= CONFIDENT:
         # a symptom or a red flag is taken only of a body part ("this and stiff" is noise)
@@ -178,7 +180,10 @@ class Sphinx:
                                lw=LANGUAGE_WEIGHT, loglevel="FATAL")
         self._open: Any = None
 
-    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto",
+                   language: str = "en") -> tuple[str, bool, str]:
+        if language != "en":  # its acoustic and language models are English
+            raise VoiceError("language")
         raw = pcm16(audio)
         if mode != "open":
             text = _decode(self._domain, raw)
@@ -258,12 +263,18 @@ class Whisper:
         except Exception as exc:
             raise VoiceSetupError(f"Could not load the Whisper model in {folder}: {exc}") from exc
 
-    def transcribe(self, audio: np.ndarray, mode: Mode = "auto") -> tuple[str, bool, str]:
+    def transcribe(self, audio: np.ndarray, mode: Mode = "auto",
+                   language: str = "en") -> tuple[str, bool, str]:
+        # told the language, never left to guess it (guessing fails on a short note);
+        # the English prompt would pull another language's words towards English
+        if language != "en" and not self._model.model.is_multilingual:
+            raise VoiceError("language")
         segments, _info = self._model.transcribe(
-            audio, language="en", beam_size=1, initial_prompt=WHISPER_PROMPT,
+            audio, language=language, beam_size=1,
+            initial_prompt=WHISPER_PROMPT if language == "en" else None,
             condition_on_previous_text=False)
         text = " ".join(s.text.strip() for s in segments).strip()
-        return text, understood(text), "whisper"
+        return text, understood(text, language), "whisper"
 
 
 def make_recogniser(whisper_dir: str | None = None) -> Recogniser:
@@ -289,14 +300,16 @@ def _start_worker(whisper_dir: str | None) -> None:
         pass
 
 
-def listen(data: bytes, mode: Mode = "auto", max_seconds: float = MAX_SECONDS) -> Heard:
-    """Bytes of a voice note -> `Heard` (raises `VoiceError`). Runs in a worker."""
+def listen(data: bytes, mode: Mode = "auto", max_seconds: float = MAX_SECONDS,
+           language: str = "en") -> Heard:
+    """Bytes of a voice note in `language` -> `Heard` (raises `VoiceError`). Runs in a
+    worker."""
     global _recogniser
     started = time.process_time()
     audio = decode(data, max_seconds)
     if _recogniser is None:
         _recogniser = make_recogniser(_whisper_dir)
-    text, sure, model = _recogniser.transcribe(audio, mode)
+    text, sure, model = _recogniser.transcribe(audio, mode, language)
     text = " ".join(text.split())
     return Heard(text=text, sure=sure, seconds=len(audio) / RATE,
                  cpu_seconds=time.process_time() - started, model=model)
@@ -321,13 +334,19 @@ class Listener:
                 initializer=_start_worker, initargs=(self.whisper_dir,))
         return self._pool
 
-    async def hear(self, data: bytes) -> Heard:
+    def hears(self, language: str) -> bool:
+        """Whether a note in `language` can be heard at all: PocketSphinx's model is
+        English only; a Whisper model folder may be multilingual (checked when loaded)."""
+        return language == "en" or self.whisper_dir is not None
+
+    async def hear(self, data: bytes, language: str = "en") -> Heard:
         loop = asyncio.get_running_loop()
+        job = partial(listen, data, language=language)
         try:
-            return await loop.run_in_executor(self._ensure(), listen, data)
+            return await loop.run_in_executor(self._ensure(), job)
         except BrokenProcessPool:  # a worker died: a fresh pool, one more try
             self.close()
-            return await loop.run_in_executor(self._ensure(), listen, data)
+            return await loop.run_in_executor(self._ensure(), job)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -65,7 +65,7 @@ def build_application(settings: Settings) -> Application:
         application.bot_data["listener"] = listener
         application.bot_data["router"] = Router(
             db, settings.default_timezone, timedelta(minutes=settings.snooze_minutes),
-            listen=listener.hear)
+            listen=listener.hear, hears=listener.hears)
         handlers.reminders.schedule(application, settings.reminder_tick_seconds)
         assert application.job_queue is not None
         application.job_queue.run_repeating(

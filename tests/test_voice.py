@@ -11,6 +11,7 @@ import io
 import json
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from bot import voice, voice_lm
 from bot.config import Settings
 from bot.parsing import read
 from bot.router import Incoming, Router
+from bot.talk.catalogue import texts
 from tests.conftest import open_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "voice"
@@ -406,3 +408,30 @@ async def test_edit_fixes_the_side_of_a_heard_cramp(talk: Router) -> None:
     fixed = await talk.on_button(7, left, NIGHT)
     assert fixed.text.startswith("Logged: Left calf")
     assert (await talk.on_button(8, left, NIGHT)).text == "That entry is no longer in your diary."
+
+
+async def test_a_note_in_a_language_the_recogniser_lacks_gets_a_kind_reply_in_it(
+        db_url: str) -> None:
+    """Without a multilingual Whisper model, a Spanish speaker's note is not guessed at:
+    they are told, in Spanish, to type instead, and nothing is stored or listened to."""
+    listener = voice.Listener()
+    async with open_db(db_url) as db:
+        talk = Router(db, "Europe/Madrid", listen=listener.hear, hears=listener.hears)
+        msg = replace(spoken(11, user=8), language="es")
+        reply = await talk.on_voice(msg, note("took my K2"))
+        assert reply.text == texts("es")("voice.language")
+        assert listener._pool is None  # no worker started for it
+        export = (await talk.export(8, NIGHT)).document
+        assert export is not None and export.content.decode().count("\n") == 1  # header only
+    listener.close()
+
+
+async def test_pocketsphinx_refuses_a_language_it_has_no_model_for() -> None:
+    listener = voice.Listener()
+    try:
+        assert listener.hears("en") and not listener.hears("ru")
+        with pytest.raises(voice.VoiceError) as refused:
+            await listener.hear(note("took my K2"), "ru")
+        assert refused.value.problem == "language"
+    finally:
+        listener.close()

@@ -95,7 +95,7 @@ def forget_kept(s: Speech) -> Reply:
     return Reply(s.t("forget.kept"), edit=True)
 
 
-VOICE_PROBLEMS = ("too_long", "too_big", "empty", "unreadable")
+VOICE_PROBLEMS = ("too_long", "too_big", "empty", "unreadable", "language")
 
 
 def voice_refused(s: Speech, problem: str) -> Reply:
