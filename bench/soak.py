@@ -62,6 +62,7 @@ def user_loop(stub: BotApiStub, user: int, tally: Tally, until: float, redeliver
     rng = random.Random(seed)
     live = 0  # entries this user has that /undo may remove
     reminder_times: set[str] = set()
+    things = ["potassium", "vitamin d", "stretch", "magnesium"]  # what /remind names, in turn
     audio = VOICE.read_bytes()
     while time.monotonic() < until:
         before = len(stub.replies(user))
@@ -90,13 +91,15 @@ def user_loop(stub: BotApiStub, user: int, tally: Tally, until: float, redeliver
             with tally.lock:
                 tally.undos[user] += 1
             live -= 1
-        elif kind == "remind":
+        elif kind == "remind" and things:
+            # one reminder per thing: a second /remind for the same thing asks "change it
+            # or add another?" and stores nothing, so each /remind names a new thing
             while True:
                 at = f"{rng.randint(0, 23):02d}:{rng.choice(range(0, 60, 5)):02d}"
                 if at not in reminder_times:
                     break
             reminder_times.add(at)
-            update = stub.send_text(user, f"/remind magnesium {at}")
+            update = stub.send_text(user, f"/remind {things.pop()} {at}")
             with tally.lock:
                 tally.reminds[user] += 1
         else:
