@@ -2,7 +2,7 @@
 
 An `Entry` is one row of a person's diary as the core sees it: a plain value, no
 SQL, no Telegram. Each kind uses some of the fields; the rest stay None. How an
-entry reads in a reply is `bot.talk.entries.describe` (one describer per kind); its
+entry reads in a reply is `bot.talk.common.describe` (one describer per kind); its
 words are in the catalogue under `entry.<kind>`.
 
 To add a kind: a `Kind` here, its describer and words, the reader's intent for it,
