@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -131,6 +131,18 @@ class ApiHandler(RequestHandler):
     def reply(self, data: object) -> None:
         self.finish(json.dumps(data, ensure_ascii=False))
 
+    async def _on_entry(self, raw_id: str, action: Callable[[Any, int], Awaitable[Any]]
+                        ) -> tuple[Any, int, Any]:
+        """One entry of this user's, deleted or restored: (speech, id, result); 404 when
+        it is not theirs or not there."""
+        entry_id, now = _entry_id(raw_id), datetime.now(UTC)
+        async with self.units().open(self.user_id) as u:
+            s = view.speech(u.user.language or "en", u.tz_name, now)
+            done = await action(u, entry_id)
+        if done.entry is None:
+            raise _Refused(404, "not_found")
+        return s, entry_id, done
+
     async def _run(self, work: Callable[[], Any]) -> None:
         try:
             self.reply(await work())
@@ -200,12 +212,7 @@ class EntryOne(ApiHandler):
 
     async def delete(self, raw_id: str) -> None:
         async def work() -> dict[str, Any]:
-            entry_id, now = _entry_id(raw_id), datetime.now(UTC)
-            async with self.units().open(self.user_id) as u:
-                s = view.speech(u.user.language or "en", u.tz_name, now)
-                gone = await diary.delete(u, entry_id)
-            if gone.entry is None:
-                raise _Refused(404, "not_found")
+            s, entry_id, _gone = await self._on_entry(raw_id, diary.delete)
             return {"deleted": entry_id, "said": s.t("webapp.deleted"), "undo": s.t("button.undo")}
         await self._run(work)
 
@@ -213,12 +220,7 @@ class EntryOne(ApiHandler):
 class EntryRestore(ApiHandler):
     async def post(self, raw_id: str) -> None:
         async def work() -> dict[str, Any]:
-            entry_id, now = _entry_id(raw_id), datetime.now(UTC)
-            async with self.units().open(self.user_id) as u:
-                s = view.speech(u.user.language or "en", u.tz_name, now)
-                back = await diary.restore(u, entry_id)
-            if back.entry is None:
-                raise _Refused(404, "not_found")
+            s, _id, back = await self._on_entry(raw_id, diary.restore)
             return {"entry": view.entry(s, back.entry)}
         await self._run(work)
 
