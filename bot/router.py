@@ -178,8 +178,8 @@ class Router:
             undone = await logging.undo_last(u)  # first, so that it cannot undo the symptom
             await logging.note_symptom(u, reading, **where)
             return logging_talk.undone(s, undone), None
-        if intent == "recap" and _DIARY_WORDS.search(msg.text.lower()):  # "what did I log?"
-            return diary_talk.page(s, await diary.page(u, 0)), None
+        if intent == "recap" and reading.look_back is not None:  # "what did I log yesterday?"
+            return diary_talk.page(s, await diary.page(u, 0, reading.look_back)), None
         if intent == "recap":
             await logging.note_symptom(u, reading, **where)
             week = await recap.week(u, msg.sent_at)
@@ -541,9 +541,6 @@ def _revert_value(field: str, raw: str) -> object:
     return raw
 
 
-# looking back at the entries themselves, not the week's summary: /diary
-_DIARY_WORDS = re.compile(r"\b(?:my diary|the diary|my entries|what (?:did )?i (?:log|put|enter|record)\w*|"
-                          r"what have i (?:logged|put|entered))\b")
 _COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.S)
 
 

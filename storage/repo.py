@@ -122,12 +122,17 @@ class EntryRepo:
         )
         return result.scalar_one_or_none()
 
-    async def page(self, offset: int, limit: int) -> list[Entry]:
-        """Live entries, newest first (by when they happened), `limit` from `offset`."""
+    async def page(self, offset: int, limit: int, since: datetime | None = None,
+                   until: datetime | None = None) -> list[Entry]:
+        """Live entries, newest first (by when they happened), `limit` from `offset`;
+        only those that happened in [since, until) when given."""
+        query = self._mine().where(Entry.deleted_at.is_(None))
+        if since is not None:
+            query = query.where(Entry.at >= since)
+        if until is not None:
+            query = query.where(Entry.at < until)
         result = await self.session.execute(
-            self._mine().where(Entry.deleted_at.is_(None))
-            .order_by(Entry.at.desc(), Entry.id.desc()).offset(offset).limit(limit)
-        )
+            query.order_by(Entry.at.desc(), Entry.id.desc()).offset(offset).limit(limit))
         return list(result.scalars())
 
     async def removed(self, entry_id: int) -> Entry | None:

@@ -101,7 +101,26 @@ async def test_impossible_values_are_refused(talk: Router) -> None:
 
 async def test_what_did_i_log_shows_the_diary(talk: Router) -> None:
     await say(talk, "left calf cramp 3 min", MORNING - timedelta(days=1))
-    for asked in ("what did I log yesterday?", "show me my diary"):
-        reply = await say(talk, asked)
-        assert reply.text.startswith("Your diary, newest first:"), asked
-        assert "Left calf, 3 min" in reply.text
+    reply = await say(talk, "show me my diary")
+    assert reply.text.startswith("Your diary, newest first:")
+    assert "Left calf, 3 min" in reply.text
+
+
+async def test_a_period_asked_for_in_words_shows_only_its_entries(talk: Router) -> None:
+    """"what did I log yesterday?" is the diary of yesterday, not the week's recap."""
+    await say(talk, "right foot cramp 1 min", MORNING - timedelta(days=9))  # the week before
+    await say(talk, "left calf cramp 3 min", MORNING - timedelta(days=1))  # Tue 24 Nov
+    await say(talk, "thigh cramp 5 min at 3am", MORNING)  # Wed 25 Nov, last night
+    yesterday = await say(talk, "what did I log yesterday?")
+    assert yesterday.text.startswith("What you logged yesterday, Tue 24 Nov:")
+    assert "Left calf, 3 min" in yesterday.text and "Thigh" not in yesterday.text
+    assert len(yesterday.buttons) == 1  # Edit and Delete for its one entry, no paging
+    last_night = await say(talk, "show me last night")
+    assert "Thigh, 5 min" in last_night.text and "Left calf" not in last_night.text
+    last_week = await say(talk, "show last week")  # Mon 16 to Sun 22 Nov
+    assert last_week.text.startswith("What you logged last week, Mon 16 Nov to Sun 22 Nov:")
+    assert "Right foot, 1 min" in last_week.text and "Left calf" not in last_week.text
+    today = await say(talk, "what have I logged today?", MORNING + timedelta(days=2))
+    assert today.text == "Nothing logged today yet."
+    week = await say(talk, "how was my week?")
+    assert week.text.startswith("This week")  # the recap, as before

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from .model import LookBack
+
 # ---- answers and pleasantries: whole messages only ---------------------------------
 
 _END = r"[\s!.,?…]*(?:charley)?[\s!.,?…]*$"
@@ -240,3 +242,44 @@ def night_named(t: str, now: datetime) -> date:
         back = (last.weekday() - wanted) % 7
         return last - timedelta(days=back)
     return last
+
+
+# ---- looking back at the entries themselves ----------------------------------------
+# "what did I log yesterday?", "show last week", "my entries": the diary, not the recap
+_ENTRIES_ASKED = re.compile(
+    r"\b(?:my diary|the diary|my (?:log|logs|entries)|the entries|entries|"
+    r"what (?:did |have )?i (?:log|logged|put|entered|enter|record|recorded|note|noted|wr[oi]te)\w*|"
+    r"what(?:'s| is) (?:in )?(?:my|the) (?:diary|log)|"
+    r"what (?:was|got) (?:logged|recorded|noted))\b")
+_PERIODS = (  # (pattern, key), the first that matches names the period
+    (re.compile(r"\b(?:past|last) (?:7|seven) days\b|\bpast week\b|\bthe last week\b"), "past_week"),
+    (re.compile(r"\blast week\b|\bprevious week\b"), "last_week"),
+    (re.compile(r"\bthis week\b"), "this_week"),
+    (re.compile(r"\blast night\b|\bovernight\b"), "last_night"),
+    (re.compile(r"\byesterday\b"), "yesterday"),
+    (re.compile(r"\btoday\b|\bthis morning\b"), "today"),
+)
+_SHOW_PERIOD = re.compile(r"^(?:pls |please )?(?:show|list|see|display|view)(?: me)?(?: my| the)?"
+                          r"(?: entries| log| diary)?(?: (?:for|from|of))? ")
+
+
+def look_back(t: str, now: datetime) -> LookBack | None:
+    """The entries someone asks to see, and of which period (None: they asked for the
+    week's summary). `now` is local wall-clock time."""
+    key = next((k for pattern, k in _PERIODS if pattern.search(t)), None)
+    if not _ENTRIES_ASKED.search(t) and not (key and _SHOW_PERIOD.match(t)):
+        return None
+    if key is None:
+        return LookBack()
+    midnight = datetime.combine(now.date(), datetime.min.time())
+    monday = midnight - timedelta(days=now.weekday())
+    evening = midnight - timedelta(hours=12)  # last night: yesterday noon to today noon
+    since, until = {
+        "past_week": (now - timedelta(days=7), now + timedelta(minutes=1)),
+        "last_week": (monday - timedelta(days=7), monday),
+        "this_week": (monday, now + timedelta(minutes=1)),
+        "last_night": (evening, evening + timedelta(days=1)),
+        "yesterday": (midnight - timedelta(days=1), midnight),
+        "today": (midnight, now + timedelta(minutes=1)),
+    }[key]
+    return LookBack(key, since, until)

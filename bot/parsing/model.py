@@ -72,6 +72,18 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class LookBack:
+    """A wish to see the entries themselves ("what did I log yesterday?", "show last
+    week"), not the week's summary: of a period, local wall-clock [since, until), or,
+    with `what` None, the latest ones. Not part of the contract's JSON: its intent is
+    "recap"."""
+
+    what: str | None = None  # today | yesterday | last_night | this_week | last_week | past_week
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     intent: str
     confidence: float
@@ -83,6 +95,7 @@ class Reading:
     symptom: Symptom | None = None
     correction: Correction | None = None
     skipped: tuple[str, ...] = ()  # "stretch" or supplement names not taken
+    look_back: LookBack | None = None  # recap: the entries themselves were asked for
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (instants as ISO 8601 with offset)."""

@@ -21,6 +21,7 @@ from .meaning import (
     REMEMBERED,
     is_correction,
     is_symptom,
+    look_back,
     might_correct,
     night_named,
     skipped_stretch,
@@ -426,6 +427,8 @@ _RECAP = re.compile(
     r"\b(?:recap|summary|summari[sz]e|summaries|stats|statistics|overview|progress|trend\w*|"
     r"report|history|chart|graph|weekly|my week|this week|last week|past week|the week|"
     r"this month|last month|last weeks?'?s?|my diary|the diary|my entries|what (?:did )?i (?:log|put|enter)\w*|"
+    r"what have i (?:logged|put|entered|recorded)|"
+    r"(?:show|list) (?:me )?(?:my |the )?(?:entries )?(?:for |from )?(?:yesterday|last night|today)|"
     r"so far|is it working|is (?:it|the \w+|\w+) (?:working|helping)|"
     r"how am i doing|how(?:'s| is| are| was| were) (?:my|the|it|things)|how many|how often|"
     r"compare\w*|comparison|totals?|numbers|tally|count)\b"
@@ -530,7 +533,8 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
     if _RECAP.search(t) and not positive_cramp and not (muscle and duration):
         question = "?" in t or _QUESTION_START.search(t)
         if question or len(t.split()) <= 3:
-            return Reading(intent="recap", confidence=0.85, red_flags=flags)
+            return Reading(intent="recap", confidence=0.85, red_flags=flags,
+                           look_back=look_back(t, now))
     if positive_cramp and _RECAP.search(t) and re.match(r"^\s*how (?:many|often)\b", t):
         return Reading(intent="recap", confidence=0.8, red_flags=flags)
 

@@ -20,14 +20,21 @@ MOVES = ("-120", "-60", "-30", "-15", "15", "30")
 
 def page(s: Speech, r: DiaryPage, pressed: bool = False) -> Reply:
     t = s.t
+    days = {"first": s.day(r.first), "last": s.day(r.last)} if r.first and r.last else {}
     if not r.entries:
+        if r.period is not None:
+            return Reply(t(f"diary.period_empty.{r.period}", **days))
         return Reply(t("diary.empty" if r.page == 0 else "diary.no_more"), edit=pressed)
-    lines = [t("diary.title")]
+    lines = [t(f"diary.period.{r.period}", **days) if r.period else t("diary.title")]
     rows: list[list[Button]] = []
     for n, entry in enumerate(r.entries, start=1):
         lines.append(f"{n}. {describe(s, entry)}")
         rows.append([Button(t("diary.edit", n=n), b.EditEntry(entry.id).pack()),
                      Button(t("diary.delete", n=n), b.DeleteEntry(entry.id).pack())])
+    if r.period is not None:  # a period asked for in words: its entries, no paging
+        if r.more:
+            lines.append(t("diary.period.more"))
+        return Reply("\n".join(lines), buttons=rows)
     nav = []
     if r.page > 0:
         nav.append(Button(t("diary.newer"), b.DiaryPage(r.page - 1).pack()))

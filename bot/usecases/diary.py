@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from ..parsing.model import LookBack
 from ..vocab import MUSCLES, SIDES
 from .results.diary import Changed, Deleted, DiaryPage, FieldChoices
 from .unit import Unit, to_entry
@@ -18,9 +19,20 @@ FIELDS = {  # what an edit may set, by entry kind
 }
 
 
-async def page(u: Unit, number: int) -> DiaryPage:
-    rows = await u.entries.page(number * PAGE, PAGE + 1)
-    return DiaryPage([to_entry(r) for r in rows[:PAGE]], number, len(rows) > PAGE)
+PERIOD_PAGE = 10  # entries shown for a period asked for in words ("what did I log yesterday?")
+
+
+async def page(u: Unit, number: int, asked: LookBack | None = None) -> DiaryPage:
+    """A page of the diary, newest first; with `asked`, the entries of that period."""
+    if asked is None or asked.what is None or asked.since is None or asked.until is None:
+        rows = await u.entries.page(number * PAGE, PAGE + 1)
+        return DiaryPage([to_entry(r) for r in rows[:PAGE]], number, len(rows) > PAGE)
+    since = asked.since.replace(tzinfo=u.zone).astimezone(UTC)
+    until = asked.until.replace(tzinfo=u.zone).astimezone(UTC)
+    rows = await u.entries.page(0, PERIOD_PAGE + 1, since, until)
+    last = (asked.until - timedelta(microseconds=1)).date()
+    return DiaryPage([to_entry(r) for r in rows[:PERIOD_PAGE]], 0, len(rows) > PERIOD_PAGE,
+                     asked.what, asked.since.date(), last)
 
 
 async def choices(u: Unit, entry_id: int, field: str) -> FieldChoices:

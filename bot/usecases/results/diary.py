@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ...kinds import Entry
 
@@ -11,7 +12,10 @@ from ...kinds import Entry
 class DiaryPage:
     entries: list[Entry]  # newest first
     page: int
-    more: bool  # there are older entries
+    more: bool  # there are older entries (of the period, when one was asked for)
+    period: str | None = None  # today | yesterday | last_night | this_week | ... (parsing.LookBack)
+    first: date | None = None  # the period's first and last day, local
+    last: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
