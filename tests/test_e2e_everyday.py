@@ -73,3 +73,21 @@ def test_an_entry_is_fixed_by_words(running_bot: RunningBot, stub: BotApiStub) -
     assert "3 min" in undone.params["text"]
     [page] = say(stub, user, "/diary")
     assert page.params["text"].count("Left calf") == 1  # fixed, never a second entry
+
+
+def test_the_diary_pages_back_and_a_period_is_asked_for_in_words(running_bot: RunningBot,
+                                                                 stub: BotApiStub) -> None:
+    user = 1904
+    for minutes in range(1, 8):  # seven entries: a page of five, then two older
+        say(stub, user, f"right foot cramp {minutes} min")
+    [page] = say(stub, user, "/diary")
+    assert "Right foot, 7 min" in page.params["text"]
+    assert "Right foot, 1 min" not in page.params["text"]
+    older = tap(stub, user, page, "Older ›")
+    assert "Right foot, 1 min" in older.params["text"]
+    assert "Right foot, 7 min" not in older.params["text"]
+    newer = tap(stub, user, older, "‹ Newer")
+    assert "Right foot, 7 min" in newer.params["text"]
+    [today] = say(stub, user, "what have I logged today?")
+    assert today.params["text"].startswith("What you logged today:")
+    assert today.params["text"].count("Right foot") == 7
