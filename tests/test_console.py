@@ -104,3 +104,42 @@ async def test_the_check_in_and_the_weekly_recap_arrive_in_the_console(sqlite_ur
         assert "Good morning. Any cramps last night?" in printed
         assert "This week" in printed  # the recap itself, not a placeholder
         assert "charley-week-" in printed  # and its chart, saved in the files folder
+
+
+async def test_fixing_and_reminders_in_the_console(sqlite_url: str, tmp_path: Path) -> None:
+    """#19 points 1 and 2 in `charley chat`: an entry fixed by words, a time that is not
+    one, an offset kept as typed, a delete that asks first."""
+    async with open_db(sqlite_url) as db:
+        talk = Router(db, "Europe/London")
+        out = io.StringIO()
+        await chat(talk, 0, Typed(["/timezone UTC+5:30", "left calf cramp 3 min",
+                                   "make it 4 minutes", "/remind K2 25:00",
+                                   "/remind magnesium 21:30", "/reminders", "3"]),
+                   out, tmp_path / "files", tick_seconds=60)
+        printed = out.getvalue()
+        assert "Time zone set to UTC+5:30" in printed and "Etc/GMT" not in printed
+        assert "Changed: Left calf, 4 min" in printed
+        assert "25:00 is not a time of day" in printed
+        # [3] is the first row's Delete (the check-in the first zone switched on): it asks
+        assert printed.rstrip().endswith("Delete Morning check-in at 08:00 every day?\n"
+                                         "[1] Yes, delete   [2] Keep it")
+        reminders = await talk.command("reminders", 0, "", datetime.now(UTC))
+        assert "Morning check-in at 08:00" in reminders.text  # nothing deleted without a yes
+
+
+async def test_a_trial_step_arrives_in_the_console(sqlite_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    async with open_db(sqlite_url) as db:
+        talk = Router(db, "Europe/London")
+        now = datetime.now(UTC)
+        await talk.timezone(0, "Europe/London", now)
+        await talk.command("trial", 0, "magnesium 14 28", now)
+        async with db.session() as session:  # as if the baseline's fortnight had passed
+            await session.execute(text("UPDATE trials SET first_night = :d"),
+                                  {"d": (now - timedelta(days=20)).date()})
+            await session.execute(text("UPDATE reminders SET next_due_at = :at WHERE kind = 'trial'"),
+                                  {"at": now - timedelta(minutes=1)})
+        out = io.StringIO()
+        await chat(talk, 0, Typed([], wait=1.5), out, tmp_path / "files", tick_seconds=0.2)
+        assert "Your baseline is done" in out.getvalue()
