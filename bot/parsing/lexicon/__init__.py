@@ -35,6 +35,7 @@ _HOLD = "\ue000"
 _INDEX_BASE = 0xE100
 _HELD = re.compile(f"{_HOLD}([\ue100-\uf8ff])")
 _SPACES = re.compile(r"\s+")
+_BEFORE_MARK = re.compile(r" ([,.;:!?])(?=\s|$)")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -49,10 +50,13 @@ def fold(text: str, lang: str) -> str:
 
 
 @cache
-def _rules(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _rules(lang: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """(quick test, whole-word pattern, English) per pair. The quick test is the bare
+    pattern: without the look-behind in front, the regex engine can skip straight to a
+    literal start, so most pairs are ruled out at a fraction of the cost."""
     module = importlib.import_module(f"{__name__}.{lang}")
     return tuple(
-        (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), english)
+        (re.compile(pattern), re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), english)
         for pattern, english in module.LEXICON
     )
 
@@ -71,11 +75,12 @@ def translate(text: str, lang: str) -> str:
         held.append(restore(english))
         return f" {_HOLD}{chr(_INDEX_BASE + len(held) - 1)} "
 
-    for pattern, english in _rules(lang):
-        if pattern.search(t) is None:
+    for quick, pattern, english in _rules(lang):
+        if quick.search(t) is None or pattern.search(t) is None:
             continue
         t = pattern.sub(lambda m, e=english: hold(m.expand(e)), t)
-    return _SPACES.sub(" ", restore(t)).strip()
+    # the spaces set around what was put into English do not part a word from its comma
+    return _BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", restore(t))).strip()
 
 
 def guess(text: str, lang: str | None) -> str | None:
