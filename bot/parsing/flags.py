@@ -132,7 +132,7 @@ _WEAK = _c(
     r"\b(?:wasting|wasted|withered|shrunken)\b(?! (?:my|time|money|food))|\b" + BODY +
     r" (?:\w+ ){0,2}?(?:is|are|has got|have got|has gone|looks?|got) (?:\w+ )?(?:thinner|smaller)\b")
 _SKIN = _c(
-    r"\bdiscolou?r\w*|\bskin (?:\w+ ){0,4}?(?:shiny|dark|darker|brown|purple|purplish|black|"
+    r"\bdiscolou?r\w*|\bskin (?:\w+ ){0,6}?(?:shiny|dark|darker|brown|purple|purplish|black|"
     r"different|weird|strange|odd|yellow|blotchy|changed?|changing|scaly|leathery|thin|tight|"
     r"funny|flaky|cracked|hard|hardened)\b|\b(?:dark|shiny|brown|purple|purplish|black|"
     r"blotchy|scaly|leathery|hard|thickened|discoloured|strange|funny) (?:and (?:\w+ ))?(?:skin|"
@@ -240,7 +240,8 @@ _PASSED = _c(
 _PASSED_BETWEEN = frozenset(
     ["has", "have", "had", "is", "are", "was", "were", "'s", "'re", "it", "its", "it's", "they", "the", "and", "or", "now", "completely", "totally", "all", "mostly", "pretty", "much", "both", "from", "last", "week", "weeks", "yesterday", "since", "overnight", "finally", "off", "right", "nearly", "almost", "fully", "entirely", "swelling", "redness", "warmth", "heat", "numbness", "tingling", "tenderness", "weakness", "bruising", "rash", "feeling", "sensation", "in", "my", "calf", "leg", "legs", "foot", "feet", "ankle", "toes", "a", "bit", "lot", "has", "mainly", "largely", "since", "then", "this", "morning", "by", "bit", "by", "not", "there", "left",
      "right", "big", "little", "on", "of", "around", "over", "at", "mark", "patch", "spot", "area",
-     "really", "n't", "isn't"])
+     "really", "n't", "isn't", "shin", "shins", "thigh", "thighs", "toe", "knee", "knees", "skin",
+     "heel", "arch", "sole", "hamstring", "lower", "upper", "back", "side", "front", "up"])
 _AFTER_BREAK = _c(r"[.;!?\n]|\bbut\b|\bthough\b|\balthough\b|\bhowever\b|\bwhereas\b|\byet\b|"
                   r"\bwhile\b|\bexcept\b|\binstead\b")
 

@@ -126,7 +126,8 @@ _SKIPPED_STRETCH = re.compile(
 REMEMBERED = re.compile(r"\b(?:didn'?t|did not|didnt|never) forget\b|\bremembered\b")
 _SKIP_VERB = re.compile(
     rf"\b{NOT_DONE}\s+(?:\w+\s+){{0,3}}?(?:take|taken|took|taking|had|have)\b|"
-    r"\b(?:forgot|forget|skipped|missed|ran out of|run out of|out of|no)\b")
+    r"\b(?:forgot|forget|skipped|missed|ran out of|run out of|out of|no)\b|"
+    r"\b(?:ran|run|runs|running) out\b|\bnone left\b|\b(?:all )?used up\b")
 
 
 def skipped_supplement(t: str, mentioned: bool) -> bool:
@@ -158,7 +159,9 @@ _AFTERWARDS = re.compile(
     r"\bleft (?:it|my \w+) (?:sore|aching|tender|stiff)\b")
 _SIGN = re.compile(  # signs and sensations that are not pain: never a cramp by themselves
     r"\b(?:stiff(?:ness)?|bruised?|numb\w*|tingl\w*|pins and needles|swollen|swelling|twitch\w*|"
-    r"restless|heavy|weak(?:ness)?(?!\s*(?:tea|coffee))|cold|discolou?r\w*|colou?r|red|warm|puffy)\b")
+    r"restless|heavy|weak(?:ness)?(?!\s*(?:tea|coffee))|cold|icy|discolou?r\w*|colou?r|red|redness|"
+    r"reddish|warm|hot to (?:the )?touch|puffy|pale|white|blue|bluish|purple|mottled|blotchy|"
+    r"dark|shiny|rash)\b")
 _PAIN = re.compile(  # pain without a cramp named: a symptom unless it reads as an event
     r"\b(?:sore(?:ness)?|ache|aches|aching|achy|tender(?:ness)?|hurts?|hurting|pain|painful|"
     r"throbb\w*|burning)\b")

@@ -403,6 +403,7 @@ _UNDO = re.compile(
     r"^\s*/?(?:undo|undelete|revert|rollback|roll back)\b|"
     r"\b(?:undo|delete|remove|cancel|erase|scratch|scrap|bin|ditch|drop|take back|take out|"
     r"get rid of|wipe)\s+(?:that|this|it|the last|my last|last|previous|the previous|entry|"
+    r"the cramp|that cramp|my cramp|the one|"
     r"the entry|that entry|that one|the last one|the one i just|the cramp i just|what i just)\b|"
     r"^\s*(?:delete|remove|cancel|erase|scratch that)\s*[.!]*$|"
     r"\b(?:oops|whoops|woops|my bad|my mistake)\b|\bthat was (?:wrong|a mistake|an error|a typo|"
@@ -617,7 +618,8 @@ _CODE_LIKE = re.compile(
 
 _CLAUSE = re.compile(r"[.;!?]|\b(?:but|though|however|although|whereas|then)\b|,\s*(?=(?:took|had|did)\b)")
 _NEGATION_IN_CLAUSE = re.compile(rf"\b{NOT_DONE}\b")
-_NEGATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:not (?:taken|had|done)|skipped|missed)\b")
+_NEGATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:not (?:taken|had|done)|skipped|missed|"
+                             r"(?:ran|run|runs|running) out|none left|(?:all )?used up)\b")
 
 
 def _negated_supplements(t: str) -> set[str]:

@@ -24,7 +24,7 @@ WINDOWS: dict[str, tuple[time, time]] = {
     "evening": (time(17), time(22)),
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
 
 _UNIT_SECONDS = {
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
@@ -246,6 +246,8 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
     if m:
         day = _weekday_date(today, m.group(1), strictly_before=m.group(0).startswith("last"))
         if m.group(2) == "night":
+            if day == today and now.hour < 18:  # tonight has not begun: last week's
+                day -= timedelta(days=7)
             return _in_night(now, zone, day + timedelta(days=1), clock, explicit=True)
         return _in_window(now, zone, day, m.group(2), clock)
     if _NIGHT_BEFORE_LAST.search(text):
