@@ -73,6 +73,7 @@ class BotApiStub:
         self._faults: dict[str, list[ApiError]] = {}
         self._delays: dict[str, list[float]] = {}
         self.failed: list[Call] = []
+        self.languages: dict[int, str] = {}  # a user's Telegram language_code (default "en")
 
     # ---- life cycle -----------------------------------------------------------
 
@@ -121,9 +122,9 @@ class BotApiStub:
             self._loop.call_soon_threadsafe(self._new_update.set)
         return update
 
-    @staticmethod
-    def user(user_id: int, first_name: str = "Ann") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+    def user(self, user_id: int, first_name: str = "Ann") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name,
+                "language_code": self.languages.get(user_id, "en")}
 
     def send_text(self, user_id: int, text: str, *, date: int | None = None,
                   chat: dict[str, Any] | None = None) -> dict[str, Any]:
