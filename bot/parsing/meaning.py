@@ -31,7 +31,8 @@ _YES = re.compile(
     r"definitely|of course|i did|it was|that'?s right|that'?s it|exactly|true)" + _END)
 _NO = re.compile(
     r"^\s*(?:no+|nope|nah|naw|none|nothing|not really|not at all|negative|n|nay|never|zero|nil|"
-    r"i didn'?t|didn'?t|no,? none|no,? nothing|not one|nada|none at all)" + _END)
+    r"i didn'?t|didn'?t|no,? none|no,? nothing|not one|nada|none at all|"
+    r"(?:no,? )?not (?:today|tonight|yet|this time|last night))" + _END)
 
 
 _FILLER = {"x", "xx", "xxx", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ta",
@@ -115,7 +116,7 @@ def is_correction(t: str, has_field: bool, cramp_named: bool = False) -> bool:
 # what says a thing was not done ("didn't", "forgot", "ran out of"), shared with the reader
 NOT_DONE = (
     r"(?:didn'?t|did not|didnt|haven'?t|have not|havent|hasn'?t|has not|won'?t|will not|"
-    r"couldn'?t|could not|can'?t|cannot|forgot(?: to)?|forget(?:ting)?(?: to)?|skipp?(?:ed|ing)?|"
+    r"couldn'?t|could not|can'?t|cannot|forgot(?:ten)?(?: to)?|forget(?:ting)?(?: to)?|skipp?(?:ed|ing)?|"
     r"miss(?:ed|ing)?|no|not|never|ran out of|run out of|out of|too tired (?:to|for)|"
     r"no time (?:to|for)|without)"
 )
@@ -126,7 +127,7 @@ _SKIPPED_STRETCH = re.compile(
 REMEMBERED = re.compile(r"\b(?:didn'?t|did not|didnt|never) forget\b|\bremembered\b")
 _SKIP_VERB = re.compile(
     rf"\b{NOT_DONE}\s+(?:\w+\s+){{0,3}}?(?:take|taken|took|taking|had|have)\b|"
-    r"\b(?:forgot|forget|skipped|missed|ran out of|run out of|out of|no)\b|"
+    r"\b(?:forgot|forgotten|forget|skipped|missed|ran out of|run out of|out of|no)\b|"
     r"\b(?:ran|run|runs|running) out\b|\bnone left\b|\b(?:all )?used up\b")
 
 

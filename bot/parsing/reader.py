@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .flags import red_flags
-from .lexicon import guess, translate
+from .lexicon import guess, translate, untranslated
 from .meaning import (
     NOT_DONE,
     NOT_THAT,
@@ -218,7 +218,7 @@ _SEV_WORDS: list[tuple[re.Pattern[str], int]] = [
                 r"ow+|owie|rough|tough|hard|nasty)\b"), 7),
     (re.compile(r"\b(?:moderate|moderately|medium|sore|uncomfortable|annoying|achy|aching|"
                 r"middling|average|so-so|so so|ok-ish|manageable|tolerable|some pain)\b"), 5),
-    (re.compile(r"\b(?:mild|mildly|slight|slightly|minor|light|small|little|tiny|weak|faint|"
+    (re.compile(r"\b(?:mild|mildly|slight|slightly|minor|light|small|little(?! while| bit ago)|tiny|weak|faint|"
                 r"gentle|barely|not (?:too |that |so |very )?(?:bad|painful|strong|sore|severe)|"
                 r"not much|no big deal|twinge|niggle|tolerable)\b"), 2),
 ]
@@ -328,7 +328,9 @@ _INTAKE = re.compile(
     r"chewed|drank|dissolved|sprayed|applied|rubbed)\b|✅|✔|☑|👍|✓"
 )
 _NOT_TAKEN = re.compile(
-    r"\b(?:didn'?t|did not|forgot|forget|forgetting|skipped|skip|missed|miss|haven'?t|"
+    r"\b(?:didn'?t|did not|forgot|forgotten|forget|forgetting|skipped|skip|missed|miss|haven'?t|"
+    r"will take|i'?ll take|going to take|gonna take|about to take|need to take|have to take|"
+    r"must take|should take|tomorrow|"
     r"have not|not yet|no|won'?t|stopped|stop|ran out|out of|running low|low on|order more|"
     r"buy more|need to (?:order|buy|get)|should i|can i|is|are|does|"
     r"do i|what about|how much|how many)\b"
@@ -465,8 +467,11 @@ def read(text: str, now: datetime, tz: str | ZoneInfo, lang: str | None = None) 
     try:
         lexicon = guess(text, lang)
         if lexicon is not None:
-            reading = _read(prepare(translate(text, lexicon)), now, zone)
-            if reading.intent != "unknown":
+            english = translate(text, lexicon)
+            reading = _read(prepare(english), now, zone)
+            # the words as typed are read as English only when the lexicon knew none of
+            # them (an English message); otherwise what it understood stands, flags and all
+            if reading.intent != "unknown" or english != untranslated(text, lexicon):
                 return reading
         return _read(prepare(text), now, zone)
     except Exception:
@@ -523,7 +528,10 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         return Reading(intent="undo", confidence=0.9, red_flags=flags)
     if _HELP.search(t) and not positive_cramp and not muscle:
         return Reading(intent="help", confidence=0.85, red_flags=flags)
-    if no_cramp and not positive_cramp:
+    # "did my stretches, no cramps yet": the stretches are the news; the night is to come
+    not_yet = stretch_hit and not skipped_stretch(t) and re.search(
+        r"\bno cramps? (?:yet|so far)\b|\b(?:so far|as yet) no cramps?\b", t)
+    if no_cramp and not positive_cramp and not not_yet:
         if is_symptom(t, False, None) and not _SLEPT_WELL.search(t) and not _NIGHT_SAID.search(t):
             # "my left leg hurts but no cramp": a sensation, not a night report
             symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle,
@@ -531,7 +539,7 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
             return Reading(intent="symptom", confidence=0.75, symptom=symptom, red_flags=flags)
         return Reading(intent="no_cramp", confidence=0.9, red_flags=flags,
                        night=night_named(t, now))
-    if _RECAP.search(t) and not positive_cramp and not (muscle and duration):
+    if _RECAP.search(t) and not positive_cramp and not (muscle and duration) and not not_yet:
         question = "?" in t or _QUESTION_START.search(t)
         if question or len(t.split()) <= 3:
             return Reading(intent="recap", confidence=0.85, red_flags=flags,
@@ -604,6 +612,9 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         cramp = Cramp(occurred_at=when.at, side=_side(t), duration_s=duration,
                       severity=_severity(t), count=_count(t))
         return Reading(intent="cramp", confidence=0.45, cramp=cramp, red_flags=flags)
+    if flags and (muscle or re.search(r"\b(?:leg|legs)\b", t)):  # "left leg is hot": a symptom
+        symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle, side=_side(t))
+        return Reading(intent="symptom", confidence=0.7, symptom=symptom, red_flags=flags)
     return Reading(intent="unknown", confidence=0.2 if flags else 0.1, red_flags=flags)
 
 
@@ -618,8 +629,8 @@ _CODE_LIKE = re.compile(
 
 _CLAUSE = re.compile(r"[.;!?]|\b(?:but|though|however|although|whereas|then)\b|,\s*(?=(?:took|had|did)\b)")
 _NEGATION_IN_CLAUSE = re.compile(rf"\b{NOT_DONE}\b")
-_NEGATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:not (?:taken|had|done)|skipped|missed|"
-                             r"(?:ran|run|runs|running) out|none left|(?:all )?used up)\b")
+_NEGATION_AFTER = re.compile(r"^[^\w,]*(?:\w+\s+){0,2}?(?:not (?:yet )?(?:taken|had|done)|skipped|missed|forgotten|"
+                             r"(?:ran|run|runs|running) out(?! of)|none left|(?:all )?used up)\b")
 
 
 def _negated_supplements(t: str) -> set[str]:

@@ -83,6 +83,11 @@ def translate(text: str, lang: str) -> str:
     return _BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", restore(t))).strip()
 
 
+def untranslated(text: str, lang: str) -> str:
+    """What `translate` gives when the lexicon knows no word of `text`."""
+    return _BEFORE_MARK.sub(r"\1", fold(normalize(text), lang)).strip()
+
+
 def guess(text: str, lang: str | None) -> str | None:
     """The lexicon to read `text` with: the user's language, or Russian for Cyrillic."""
     if lang in LANGUAGES:
