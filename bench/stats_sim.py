@@ -10,8 +10,11 @@ nothing changes (no effect) or the rate falls by the K2 trial's effect (2.60 -> 
 
 It runs the bot's own code (`bot.recap.compare` on diary entries) as `/week` would: a
 verdict at each look (4 and 8 weeks after the start); a no-effect person "told fewer"
-is one who hears "fewer" at any look. The trial figure runs `/trial`'s design as it is
-today (4 weeks' baseline, then 8 weeks taking it) through the same engine.
+is one who hears "fewer" at any look. The trial figures run `/trial`'s design as it is
+today (4 weeks' baseline, then 8 weeks taking it) through the same engine, and then
+the N-of-1 design of `bot/nof1.py` (a 14-night run-in that needs 2 cramps, randomised
+on/off pairs of blocks with a washout) for each plan it offers and a longer one; the
+last line's N-of-1 figure is its first (default) plan.
 
     python bench/stats_sim.py [--people 400] [--seed 1]
 
@@ -31,6 +34,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot import nof1
 from bot.kinds import Entry
 from bot.recap import compare
 
@@ -91,6 +95,43 @@ def verdicts(counts: list[int | None], start: int) -> tuple[bool, bool, bool]:
     return any(said.values()), said[8], trial is not None and trial.verdict == "fewer"
 
 
+def nof1_person(rng: random.Random, effect: float, pairs: int, block: int) -> nof1.Analysis:
+    """One person through the N-of-1 trial (`bot.nof1`): the same kind of person as
+    above, starting after a bad spell; the supplement works (or not) in the "on" blocks,
+    and still for the first nights after one ends (carry-over, which the washout skips)."""
+    plan = nof1.draw(pairs, block, rng)
+    usual = rng.gammavariate(4, 2.6 / 4)
+    level = 0.0
+    for _ in range(6):  # weeks before the start: end on a bad spell
+        level = 0.6 * level + rng.gauss(0, 0.35)
+    level = max(level, math.log(1.3))
+    first = FIRST
+    counts: dict[date, int] = {}
+    for i in range(plan.nights):
+        if i % 7 == 0:
+            level = 0.6 * level + rng.gauss(0, 0.35)
+        night = first + timedelta(days=i)
+        b = nof1.where(plan, first, night)
+        taking = b is not None and b.on
+        if b is not None and night < b.analysed_from and b.number > 1:
+            taking = plan.blocks[b.number - 2]  # the last block's still working or not
+        mean = usual * math.exp(level) / 7 * (effect if taking else 1.0)
+        cramps = 1 + _poisson(rng, 3) if rng.random() < mean / 4 else 0
+        if rng.random() < 0.85:
+            counts[night] = cramps
+    return nof1.analyse(plan, first, counts)
+
+
+def nof1_rates(rng: random.Random, n: int, pairs: int, block: int) -> tuple[float, float, float]:
+    """(no-effect told it helps, JAMA-sized told it helps, share eligible after the run-in)
+    over eligible people."""
+    null = [a for a in (nof1_person(rng, 1.0, pairs, block) for _ in range(n)) if a.eligible]
+    real_all = [nof1_person(rng, JAMA, pairs, block) for _ in range(n)]
+    real = [a for a in real_all if a.eligible]
+    told = lambda people: sum(a.verdict == "helps" for a in people) / max(len(people), 1)  # noqa: E731
+    return told(null), told(real), len(real) / n
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=400)
@@ -109,8 +150,19 @@ def main() -> None:
           f"by the trial's comparison {null_trial:.1%}")
     print(f"K2 trial's effect (2.60 -> 0.96 a week): told fewer at 8 weeks {at_8:.1%}; "
           f"by the trial {by_trial:.1%}")
+    print(f"the before/after /trial of today (4 weeks, then 8 taking it): told fewer {by_trial:.1%}, "
+          f"no effect {null_trial:.1%}")
+    designs = {}
+    for pairs, block in (*nof1.PLANS, (4, 28)):
+        null_helps, jama_helps, eligible = nof1_rates(rng, n, pairs, block)
+        designs[(pairs, block)] = jama_helps
+        weeks = (nof1.RUN_IN_NIGHTS + 2 * pairs * block) // 7
+        print(f"N-of-1, {pairs} pairs of {block}-night blocks ({weeks} weeks, washout "
+              f"{nof1.WASHOUT_NIGHTS} nights): told it helps: no effect {null_helps:.1%}, "
+              f"JAMA-sized {jama_helps:.1%} (eligible after the run-in {eligible:.0%})")
+    trial = designs[nof1.PLANS[0]]
     print(f"no-effect told fewer: {no_effect:.0%}; JAMA-sized told fewer: {at_8:.0%} after 8 weeks, "
-          f"{by_trial:.0%} by the N-of-1 trial")
+          f"{trial:.0%} by the N-of-1 trial")
 
 
 if __name__ == "__main__":

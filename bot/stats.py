@@ -166,3 +166,35 @@ def rate_ratio(before: Period, after: Period, level: float = LEVEL,
         return math.inf if p >= 1 else p / (1 - p) * nb / na
 
     return RateRatio(before, after, ratio, to_ratio(p_low), to_ratio(p_high), phi)
+
+
+# ---- how likely it helps (for the N-of-1 trial) --------------------------------------
+
+SCEPTIC = 10.0  # the sceptical prior's weight: as if 10 cramps had already shown no effect
+
+
+@dataclass(frozen=True, slots=True)
+class Helps:
+    """How likely "after" has the lower rate, and by how much (median rate ratio), with
+    a flat (Jeffreys) prior and beside it a sceptical one that starts at "no effect"."""
+
+    probability: float
+    sceptical: float
+    ratio: float  # the posterior median of after/before (inf with no cramps before)
+
+
+def helps(before: Period, after: Period, phi: float | None = None) -> Helps | None:
+    """The conditional method's posterior: given C (effective) cramps in all, the share
+    that fell on the "after" nights is Beta; "it helps" is that share below the share of
+    nights (what no effect would give). None when either period has no logged night."""
+    nb, na = before.nights, after.nights
+    if not nb or not na:
+        return None
+    phi = dispersion(before, after) if phi is None else phi
+    x, total = after.cramps / phi, (after.cramps + before.cramps) / phi
+    p0 = na / (na + nb)
+    flat = (x + 0.5, total - x + 0.5)
+    sceptic = (x + SCEPTIC * p0, total - x + SCEPTIC * (1 - p0))
+    median = beta_quantile(0.5, *flat)
+    ratio = math.inf if median >= 1 else median / (1 - median) * nb / na
+    return Helps(betainc(*flat, p0), betainc(*sceptic, p0), ratio)
