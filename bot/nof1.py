@@ -28,7 +28,7 @@ RUN_IN_NIGHTS = 14
 MIN_RUN_IN_CRAMPS = 2
 WASHOUT_NIGHTS = 3
 PLANS = ((3, 14), (2, 21), (3, 21))  # (pairs, nights a block) offered
-TOLD_HELPS = 0.95  # how sure, on the flat prior, before "it seems to help" is said
+TOLD_HELPS = 0.975  # how sure (flat prior) before "it seems to help": 0.95 told 9% of no-effect people
 
 
 @dataclass(frozen=True, slots=True)
