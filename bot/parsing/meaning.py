@@ -37,7 +37,8 @@ _NO = re.compile(
 
 _FILLER = {"x", "xx", "xxx", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ta",
            "charley", "mate", "love", "dear", "very", "much", "so", "a", "lot", "lots", "there",
-           "again", "then", "really", "indeed", "all", "everyone"}
+           "again", "then", "really", "indeed", "all", "everyone", "of", "course", "sure",
+           "definitely", "absolutely"}
 _YES_WORDS = {"yes", "yess", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "correct", "right",
               "indeed", "affirmative", "y", "absolutely", "definitely", "exactly", "true", "ok", "okay"}
 _YES_TAIL = {"i", "did", "have", "am", "was", "it", "that's", "thats", "it's", "its", "right", "please"}

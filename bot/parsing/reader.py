@@ -399,6 +399,7 @@ _SLEPT_WELL = re.compile(
     r"\b(?:all quiet|all good|nothing|none|all clear|no issues|no problems|no trouble|nada|"
     r"no pain)\b.{0,20}\b(?:last night|overnight|tonight|night)\b|"
     r"\bnight (?:was|went) (?:fine|well|good|great|quiet|ok)\b|\bnothing to report\b|"
+    r"^(?:last ?night|overnight)[,:]? (?:nothing|none|nada|zero|nil|all quiet|all good)\b|"
     r"\bno (?:leg )?(?:pain|trouble|problems|issues) (?:in|with) (?:my )?legs?\b"
 )
 _UNDO = re.compile(
@@ -416,6 +417,10 @@ _UNDO = re.compile(
 _UNDO_OBJECT = re.compile(r"\b(?:undo|delete|remove|cancel|erase|scrap|bin|take out|get rid of)\s+"
                           r"(?:the |that |my )?(?:last )?(?:cramp|entry|one)\b")
 _UNDO_NOT = re.compile(r"\b(?:all|everything|account|all my|my data|whole)\b")
+# "how do I log a cramp?": a question about the diary, not a cramp
+_HOW_TO_LOG = re.compile(r"^\s*how (?:do|can|should|would) (?:i|you|we) (?:log|record|add|enter|note|"
+                         r"track|report|put in|write down|tell you about) (?:a |my |the |an )?"
+                         r"(?:cramps?|entry|entries)\b")
 _HELP = re.compile(
     r"^\s*/?(?:help|menu|commands|instructions|info|start|guide|tutorial|manual|options|\?+)\s*[!?.]*\s*$|"
     r"\bwhat (?:can|do|should|could) (?:you|i) (?:do|say|type|write|send|ask)\b|"
@@ -430,7 +435,7 @@ _RECAP = re.compile(
     r"\b(?:recap|summary|summari[sz]e|summaries|stats|statistics|overview|progress|trend\w*|"
     r"report|history|chart|graph|weekly|my week|this week|last week|past week|the week|"
     r"this month|last month|last weeks?'?s?|my diary|the diary|my entries|what (?:did )?i (?:log|put|enter)\w*|"
-    r"what have i (?:logged|put|entered|recorded)|"
+    r"what have i (?:logged|put|entered|recorded)|what (?:was|got|did you) (?:logged|recorded|noted|log|record)|"
     r"(?:show|list) (?:me )?(?:my |the )?(?:entries )?(?:for |from )?(?:yesterday|last night|today)|"
     r"so far|is it working|is (?:it|the \w+|\w+) (?:working|helping)|"
     r"how am i doing|how(?:'s| is| are| was| were) (?:my|the|it|things)|how many|how often|"
@@ -526,7 +531,7 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
 
     if _UNDO.search(t) and not _UNDO_NOT.search(t) and (not positive_cramp or _UNDO_OBJECT.search(t)):
         return Reading(intent="undo", confidence=0.9, red_flags=flags)
-    if _HELP.search(t) and not positive_cramp and not muscle:
+    if (_HELP.search(t) and not positive_cramp and not muscle) or _HOW_TO_LOG.search(t):
         return Reading(intent="help", confidence=0.85, red_flags=flags)
     # "did my stretches, no cramps yet": the stretches are the news; the night is to come
     not_yet = stretch_hit and not skipped_stretch(t) and re.search(

@@ -47,7 +47,8 @@ _AMPM = re.compile(
 )
 _HHMM = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:mins?|minutes?|m\b|secs?))")
 _OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
-_HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))")
+_HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))"
+                        r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?")
 _BARE = re.compile(
     r"\b(?:at|around|about|abt|bout|round|by|near|approx(?:imately)?|roughly|~|before|after|"
     r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?![\d,])(?:[:. ](\d{2}))?(?:\s*ish)?"
@@ -121,6 +122,15 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 
 def _find_clock(text: str) -> tuple[_Clock | None, bool]:
     """The clock time said, and whether it is a bare hour ("at 3")."""
+    m = _HALF_PAST.search(text)  # before am/pm: "half past 11 pm" is 23:30, not 23:00
+    if m:
+        amount, rel, h = m.group(1), m.group(2), int(m.group(3))
+        mins = 30 if amount == "half" else 15 if amount == "quarter" else int(amount)
+        mer = None if m.group(4) is None else "am" if m.group(4).startswith("a") else "pm"
+        if 1 <= h <= 12 and mins < 60:
+            if rel in ("past", "after"):
+                return _Clock(h, mins, mer), mer is None
+            return _Clock((h - 1) or 12, 60 - mins, mer), mer is None
     m = _AMPM.search(text)
     if m:
         h, mi = int(m.group(1)), int(m.group(2) or 0)
@@ -130,14 +140,6 @@ def _find_clock(text: str) -> tuple[_Clock | None, bool]:
     m = _NAMED.search(text)
     if m:
         return _Clock(0 if m.group(1) == "midnight" else 12, 0, "24h"), False
-    m = _HALF_PAST.search(text)
-    if m:
-        amount, rel, h = m.group(1), m.group(2), int(m.group(3))
-        mins = 30 if amount == "half" else 15 if amount == "quarter" else int(amount)
-        if 1 <= h <= 12 and mins < 60:
-            if rel in ("past", "after"):
-                return _Clock(h, mins, None), True
-            return _Clock((h - 1) or 12, 60 - mins, None), True
     m = _HALF_HOUR.search(text)
     if m and 1 <= int(m.group(1)) <= 12:
         return _Clock(int(m.group(1)), 30, None), True
