@@ -234,7 +234,7 @@ _PASSED = _c(
     r"subsided|subsiding|cleared|clearing|disappeared|disappearing|faded|fading|resolved|"
     r"wore off|worn off|wearing off|eased|easing|passed|is over|back to normal|normal again|"
     r"fine now|ok now|okay now|better now|all better|died down|calmed down|reduced|no more|"
-    r"no longer|any ?more|has stopped|stopped|came back|come back|returned|last (?:year|month)|"
+    r"no longer|any ?more|has stopped|stopped|last (?:year|month)|"
     r"years? ago|months ago|long ago|as a child)\b|^\W*(?:no|none|"
     r"nope|nil|n/a|0)\b")
 _PASSED_BETWEEN = frozenset(

@@ -70,7 +70,8 @@ _SIDE_RIGHT = re.compile(
 
 
 # toes that curl or point describe a foot or calf cramp; they name the toes only alone
-_TOES_DOING = re.compile(r"\btoes? (?:curl\w*|point\w*|clench\w*|scrunch\w*|spread\w*|bent)(?: up| down)?\b")
+_TOES_DOING = re.compile(r"\btoes? (?:curl\w*|point\w*|clench\w*|scrunch\w*|spread\w*|bent)(?: up| down)?\b|"
+                         r"\b(?:can'?t|cannot|couldn'?t|unable to) (?:move|feel|wiggle|bend) (?:my |the )?toes?\b")
 
 
 def _muscle(text: str) -> str | None:
@@ -282,8 +283,9 @@ def _count(text: str) -> int:
             return {"twice": 2, "thrice": 3, "three times": 3, "once": 1}[m.group(1)]
         n = int(m.group(2) or m.group(3))
         return n if 1 <= n <= 50 else 1
-    if re.search(r"\b(?:and|then) again\b|\bagain at\b", text) and len(_clock_spans(text)) >= 2:
-        return 2  # "at 1am and again at 4am"
+    if re.search(r"\b(?:and|then) (?:again|another)\b|\b(?:again|another (?:one )?) ?at\b", text) and \
+            len(_clock_spans(text)) >= 2:
+        return 2  # "at 1am and again at 4am", "at 2 and another at 5"
     return 1
 
 

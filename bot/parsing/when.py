@@ -73,7 +73,7 @@ _PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the nigh
 _HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|mins?|minutes?|secs?))")
 _FOUR_DIGITS = re.compile(
     r"(?:\b(?:at|around|about|by|approx|roughly)\s+|@\s*|~\s*|(?<![\d.:/,]))"
-    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d.,:])(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal|kcal|x\b))")
+    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d.,:])(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal\b|kcal|x\b))")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
 _NIGHT_BEFORE_LAST = re.compile(r"\b(?:the )?night before last\b")

@@ -78,7 +78,7 @@ def translate(text: str, lang: str) -> str:
     for quick, pattern, english in _rules(lang):
         if quick.search(t) is None or pattern.search(t) is None:
             continue
-        t = pattern.sub(lambda m, e=english: hold(m.expand(e)), t)
+        t = pattern.sub(lambda m, e=english: hold(m.expand(e) if "\\" in e else e), t)
     # the spaces set around what was put into English do not part a word from its comma
     return _BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", restore(t))).strip()
 
