@@ -6,7 +6,8 @@ Prints messages per second and p50/p99 latency of `bot.parsing.read` over the de
 corpus, the same for `dateparser.search.search_dates` (languages=["en"], the
 message's own time as RELATIVE_BASE), their ratio (reader cost / dateparser cost;
 the target is at most 1.0, p99 under 5 ms), and the reader's start-up time in a
-fresh interpreter (target under 1 s).
+fresh interpreter (target under 1 s). Then the same for each other language, on its
+own corpus (tests/corpus/<lang>.jsonl), against search_dates told that language.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT / "tests" / "corpus" / "dev.jsonl"
+CORPORA = ROOT / "tests" / "corpus"
+LANGUAGES = {"en": "dev.jsonl", "ru": "ru.jsonl", "es": "es.jsonl", "pt": "pt.jsonl",
+             "de": "de.jsonl"}
 
 
 def measure(fn: Callable[[dict], object], items: list[dict], rounds: int) -> dict[str, float]:
@@ -65,29 +68,34 @@ def main() -> None:
 
     from bot.parsing import read
 
-    items = []
-    for line in CORPUS.read_text().splitlines():
-        obj = json.loads(line)
-        items.append({"text": obj["text"], "now": datetime.fromisoformat(obj["now"]),
-                      "zone": ZoneInfo(obj["tz"])})
+    results = {}
+    for lang, name in LANGUAGES.items():
+        items = []
+        for line in (CORPORA / name).read_text("utf-8").splitlines():
+            obj = json.loads(line)
+            items.append({"text": obj["text"], "now": datetime.fromisoformat(obj["now"]),
+                          "zone": ZoneInfo(obj["tz"])})
 
-    def reader(item: dict) -> object:
-        return read(item["text"], item["now"], item["zone"])
+        def reader(item: dict, lang: str = lang) -> object:
+            return read(item["text"], item["now"], item["zone"], None if lang == "en" else lang)
 
-    def dateparser_alone(item: dict) -> object:
-        return search_dates(item["text"], languages=["en"],
-                            settings={"RELATIVE_BASE": item["now"]})
+        def dateparser_alone(item: dict, lang: str = lang) -> object:
+            return search_dates(item["text"], languages=[lang],
+                                settings={"RELATIVE_BASE": item["now"]})
 
-    ours = measure(reader, items, args.rounds)
-    theirs = measure(dateparser_alone, items, args.rounds)
-    print(f"messages: {len(items)} x {args.rounds} rounds")
-    for name, r in (("reader", ours), ("dateparser.search_dates", theirs)):
-        print(f"{name:<24} {r['per_s']:>9.0f} msg/s   mean {r['mean_ms']:.3f} ms   "
-              f"p50 {r['p50_ms']:.3f} ms   p99 {r['p99_ms']:.3f} ms")
-    ratio = ours["mean_ms"] / theirs["mean_ms"]
-    print(f"cost ratio reader/dateparser: {ratio:.2f}  (target <= 1.0)")
-    print(f"reader p99: {ours['p99_ms']:.2f} ms  (target < 5 ms)")
+        ours = measure(reader, items, args.rounds)
+        theirs = measure(dateparser_alone, items, args.rounds)
+        results[lang] = (ours, theirs)
+        print(f"[{lang}] messages: {len(items)} x {args.rounds} rounds")
+        for label, r in (("reader", ours), ("dateparser.search_dates", theirs)):
+            print(f"  {label:<24} {r['per_s']:>9.0f} msg/s   mean {r['mean_ms']:.3f} ms   "
+                  f"p50 {r['p50_ms']:.3f} ms   p99 {r['p99_ms']:.3f} ms")
+        print(f"  cost ratio reader/dateparser: {ours['mean_ms'] / theirs['mean_ms']:.2f}  "
+              f"(target <= 1.0); reader p99: {ours['p99_ms']:.2f} ms  (target < 5 ms)")
     print(f"reader start-up (import + first read): {startup_seconds():.3f} s  (target < 1 s)")
+    print("per language, ratio / p99 ms: " + "; ".join(
+        f"{lang} {o['mean_ms'] / t['mean_ms']:.2f} / {o['p99_ms']:.2f}"
+        for lang, (o, t) in results.items()))
 
 
 if __name__ == "__main__":
