@@ -75,6 +75,8 @@ _FIRST: tuple[tuple[str, str], ...] = (
      "yes i did"),
     (r"eher nicht|nicht wirklich|eigentlich nicht", "not really"),
     (r"gar keine|uberhaupt keine|gar keiner", "none at all"),
+    (r"^(?:(?:nein|nee|ne|noe|no|na),? )?(?:keiner|keine|keinen|kein einziger|keine einzige|"
+     r"keins)\W*$", "none"),
     (r"nein danke|ne danke|nee danke|nein, danke", "no thanks"),
     (r"noch nicht", "not yet"),
     (r"jo eh|ja eh", "yes"),
@@ -108,7 +110,7 @@ _TIMES: tuple[tuple[str, str], ...] = (
     (r"(\d{1,2}) ?uhr (?:morgens|fruh|in der fruh|nachts|in der nacht)", r"\1am"),
     (r"(\d{1,2}) ?uhr (?:abends|am abend)", r"\1pm"),
     (r"(\d{1,2}) ?uhr", r"\1:00"),
-    *((rf"{_HOURS[h - 1]} uhr", f"{h}:00") for h in range(2, 13)),
+    *((rf"(?:{_HOURS[h - 1]}) uhr", f"{h}:00") for h in range(2, 13)),
     (r"(\d{1,2}) ?h ?(\d{2})", r"\1:\2"),
     (r"(?:so (?:gegen|um)|so gegen|ungefahr um|etwa um|ca\.? um|circa um|gegen)"
      r"(?= (?:\d|" + "|".join(_HOURS) + r"))", "around"),
@@ -197,16 +199,18 @@ _NUMBERS: tuple[tuple[str, str], ...] = (
     (r"funfzehn|fuenfzehn", "fifteen"), (r"zwanzig", "twenty"), (r"dreissig", "thirty"),
 )
 
+_KRAMPF = r"(?:krampf|kraempf|kramp|kramf|karmpf|krmpf|chrampf)\w*"
+
 # ---- muscles and sides -------------------------------------------------------------
 _BODY: tuple[tuple[str, str], ...] = (
     (r"hinten am oberschenkel|hinten im oberschenkel|oberschenkel ?hinten|"
      r"oberschenkelruckseite|ruckseite (?:des|vom) oberschenkels?|beinbeuger|hamstrings?",
      "hamstring"),
     (r"vorne am oberschenkel|oberschenkel vorne|vorderer oberschenkel|quadrizeps", "thigh"),
-    (r"(?:wadenkrampf|wadenkramp|wadenkrampfe|wadenkraempfe|wadenkrampfen)\w*", "calf cramp"),
-    (r"(?:fusskrampf|fusskrampfe|fuskrampf)\w*", "foot cramp"),
-    (r"(?:zehenkrampf|zehkrampf)\w*", "toe cramp"),
-    (r"(?:oberschenkelkrampf)\w*", "thigh cramp"),
+    (r"(?:waden|wadn|wadl|wadel|wadle|wade|wad)-?" + _KRAMPF, "calf cramp"),
+    (r"(?:fuss|fus|fues|fuass)-?" + _KRAMPF, "foot cramp"),
+    (r"(?:zehen|zeh|zehe|zehn|zechen)-?" + _KRAMPF, "toe cramp"),
+    (r"(?:oberschenkel|oberschenkl)-?" + _KRAMPF, "thigh cramp"),
     (r"(?:beinkrampf|beinkrampfe|nachtkrampf|nachtkrampfe|muskelkrampf|muskelkrampfe)\w*",
      "leg cramp"),
     (r"beiden? waden|waden beidseitig|beidseitig (?:in den )?waden", "both calves"),
@@ -390,16 +394,25 @@ _SYMPTOMS: tuple[tuple[str, str], ...] = (
     (r"verblasst|abgeblasst", "has faded"),
     (r"weggegangen|verschwunden|verflogen|vergangen|ist (?:wieder )?weg|sind (?:wieder )?weg|"
      r"ist vorbei|vorbei", "went away"),
+    # "fühlt sich (seit dem Krampf) ganz schwach an": the sign closes the clause, far from
+    # the leg it is said of, so it is put in a word that carries it alone (not done for
+    # "warm an": the subject may be the hot-water bottle or the bedroom)
+    (r"(?:schwach|kraftlos|schlapp|wackelig|wacklig) an", "weakened"),
+    (r"ganz(?= (?:heiss|warm|uberwarmt|schwach|kraftlos|taub|gefuhllos|pelzig|kalt|eiskalt|"
+     r"blass|bleich|rot|gerotet|geschwollen|dick|steif|hart|empfindlich|fiebrig)\b)", "very"),
     # emergencies
     (r"brustschmerz\w*|schmerz\w* in der brust|brust tut weh|druck auf der brust|"
      r"engegefuhl in der brust|enge in der brust|stechen in der brust|brustenge",
      "chest pain"),
     (r"atemnot|luftnot|kurzatmig\w*|ausser atem|kurz(?:er)? atem|"
-     r"(?:krieg|kriege|krieg's|bekomme?|bekomm|hab|habe|kaum) (?:schlecht |keine |kaum |"
-     r"nicht genug |wenig )?luft|keine luft|schlecht luft|kaum luft|schwer atmen|"
+     r"(?:krieg|kriege|krieg's|kriegte|bekomme?|bekomm|bekam|hab|habe|hatte|kaum) (?:schlecht |"
+     r"keine |kaum |nicht genug |wenig |schwer |nur schwer )?luft|"
+     r"(?:keine|schlecht|kaum|schwer|nur schwer|wenig) luft(?: (?:bekommen|gekriegt|gehabt))?|schwer atmen|"
      r"atmen fallt schwer|atme schwer", "short of breath"),
-    (r"(?:huste|hustet|husten|gehustet|abgehustet|hust) (?:\w+ )?blut|blut (?:\w+ )?"
-     r"(?:gehustet|abgehustet|husten|gespuckt)|bluthusten|blutiger husten", "coughing up blood"),
+    (r"(?:beim |bei )?(?:huste|hustet|husten|gehustet|abgehustet|hust) (?:\w+ )?blut"
+     r"(?: (?:gespuckt|gehustet|abgehustet|ausgehustet|gespuckt))?|blut (?:\w+ )?"
+     r"(?:gehustet|abgehustet|ausgehustet|husten|gespuckt)", "coughed up blood"),
+    (r"bluthusten|blutiger husten", "coughing up blood"),
     (r"ohnmachtig\w*|ohnmaechtig\w*|ohnmacht|umgekippt|bewusstlos|kollabiert|zusammengebrochen|"
      r"zusammengesackt|weggetreten|schwarz vor (?:den )?augen|kreislauf(?:kollaps)? "
      r"(?:weg|zusammengebrochen)", "fainted"),
@@ -490,7 +503,7 @@ _ANSWERS: tuple[tuple[str, str], ...] = (
     (r"(?:vielen|herzlichen|tausend|besten|schonen) dank|dank(?:e)?(?: dir| ihnen)?"
      r"(?: schon| sehr| vielmals)?|dankeschon|dankeschoen|merci(?: vielmal| viumau)?|"
      r"vergelts gott|vergelt's gott", "thanks"),
-    (r"alles klar|in ordnung|passt schon|passt|geht klar|verstanden|ok|okay|oki|okidoki",
+    (r"alles klar|in ordnung|(?:passt|basst) (?:scho|schon|eh)|passt|basst|geht klar|verstanden|ok|okay|oki|okidoki",
      "ok"),
     (r"super|prima|toll|klasse|wunderbar|schon|perfekt", "lovely"),
     # yes / no
@@ -546,7 +559,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (r"etwas|bisschen|bissl|bissel|bissle|ein bisschen|ein wenig|wenig", "a bit"),
     (r"gefuhlt|gefuehlt", "felt like"), (r"ewig|ewigkeit", "ages"),
     (r"ganz|ganzen|ganze", "all"), (r"alle", "all"), (r"mal", "time"),
-    (r"fuhl(?:e)? mich|fuehl(?:e)? mich", "feel"), (r"fuhlt sich|fuehlt sich", "feels"),
+    (r"fuhl(?:e)? mich|fuehl(?:e)? mich", "feel"), (r"(?:fuhlt|fuehlt)(?: es| sie| er| das)? sich", "feels"),
     (r"anfuhlen|anfuehlen|an|(?:haben|hat|hatte|hatten) sich|sich", ""),
     (r"ich hab|ich habe|ich hatte|hab ich|hatte ich|hab|habe|hatte|hab's|habs", "i had"),
     (r"hat|hats", "has"),

@@ -38,11 +38,13 @@ _GONE = ("passou", "sumiu", "desapareceu", "foi embora", "diminuiu", "baixou", "
 LEXICON: tuple[tuple[str, str], ...] = (
     # ---- whole-message answers (before the words inside them are read) -------------
     (r"^(?:sim|siim|simm|ss?|claro(?: que sim)?|com certeza|isso(?: mesmo)?|exato|exatamente|"
-     r"aham|uhum|ahan|pois(?: e| claro)?|afirmativo|positivo|sim,? sim)(?=\W*$)", "yes"),
+     r"aham|uhum|ahan|pois(?: e| claro)?|afirmativo|positivo|sim,? sim|"
+     r"(?:sim|isso|claro),? (?:senhora?|senhor|sra?|mesmo|certo|pois))(?=\W*$)", "yes"),
     (r"^ainda nao[,.!]? (?:mas )?(?:vou|ja vou|daqui a pouco|logo|mais tarde)\b[^.?!]*\W*$",
      "not yet"),
     (r"^sim,? (?:ja |eu )?(?:tomei|fiz|alonguei|tive|claro)(?=\W*$)", "yes i did"),
-    (r"^(?:nao|n|nao nao|nops?|negativo|de jeito nenhum|nem pensar|que nada)(?=\W*$)|"
+    (r"^(?:nao|n|nao nao|nops?|negativo|de jeito nenhum|nem pensar|que nada|"
+     r"nao,? (?:senhora?|senhor|sra?|obrigad[oa]))(?=\W*$)|"
      r"^nao(?= *,)", "no"),
 
     # ---- times and nights ------------------------------------------------------------
@@ -80,22 +82,31 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (_after_hour("e meia"), "30"),
     (_after_hour("da manha") + "|" + _after_hour("da madrugada"), "am"),
     (r"(\d\d?) ?h(?:rs)?(?!\w)", r"\1:00"),
-    (r"(?:ha|faz|tem) (?:uns |umas |cerca de |quase )?(\d\d*) ?(?:min\w*|m)(?!\w)", r"\1 min ago"),
-    (r"(?:ha|faz|tem) (?:uns |umas |cerca de |quase )?(\d\d*) ?(?:h|hrs?|horas?)(?!\w)",
+    (r"(?:ha|faz|tem) (?:uns |umas |cerca de |quase )?(\d\d*) ?(?:min\w*|m)(?: atras)?(?!\w)", r"\1 min ago"),
+    (r"(?:ha|faz|tem) (?:uns |umas |cerca de |quase )?(\d\d*) ?(?:h|hrs?|horas?)(?: atras)?(?!\w)",
      r"\1 hours ago"),
+    *((rf"(?:ha|faz|tem) (?:uns |umas |cerca de |quase |mais de )?{w} (?:horas|hrs?)",
+       f"{n} hours ago") for w, n in (("duas", 2), ("tres", 3), ("quatro", 4), ("cinco", 5),
+                                      ("seis", 6))),
+    *((rf"(?:ha|faz|tem) (?:uns |umas |cerca de |quase |mais de )?{w} (?:minutos|min)",
+       f"{n} min ago") for w, n in (("cinco", 5), ("dez", 10), ("quinze", 15), ("vinte", 20),
+                                    ("trinta", 30), ("quarenta", 40))),
+    (r"(\d\d*) ?(?:h|hrs?|horas?) (?:atras|antes)", r"\1 hours ago"),
+    (r"(\d\d*) ?(?:min\w*|m) (?:atras|antes)", r"\1 min ago"),
     (r"(?:ha|faz) (?:uma|1) (?:hora|horinha)", "an hour ago"),
     (r"(?:ha|faz) meia hora", "30 min ago"),
     (r"(?:ha|faz) (\d\d*) dias", r"\1 days ago"),
     (r"agora (?:ha )?pouco|ha pouco(?: tempo)?|agorinha|agora mesmo|neste momento|acabei de ter|"
      r"acabou de me dar", "just had"),
+    (r"ante?s? ?de ?ontem (?:a|de|durante a) noite|noite de ante?s? ?de ?ontem|"
+     r"anteontem (?:a|de) noite|noite de anteontem", "the night before last"),
     (r"ontem (?:a|de|durante a) noite|onti (?:a|de) noite|noite passada|na noite passada|"
      r"a noite passada|ontem a noitinha",
      "last night"),
     (r"esta noite|nesta noite|essa noite|nessa noite|hoje a noite|hoje de noite|"
      r"hoje durante a noite", "tonight"),
     (r"madrugada", "in the early hours"),
-    (r"anteontem (?:a|de) noite|noite de anteontem", "the night before last"),
-    (r"anteontem", "the day before yesterday"),
+    (r"anteontem|antes de ontem", "the day before yesterday"),
     (r"a noite (?:toda|inteira)|de noite (?:toda|inteira)|toda a noite|durante a noite "
      r"(?:toda|inteira)|noite (?:toda|inteira)",
      "all night"),
@@ -124,9 +135,12 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"ontem", "yesterday"),
 
     # ---- numbers and durations --------------------------------------------------------
+    (r"(\d\d*) ?(?:min|mins|minutos?|minutinhos?|mn|m) e meio", r"\1.5 minutes"),
+    (r"(?:um|1) quarto de hora", "15 minutes"),
     (r"(\d\d*) ?(?:min|mins|minutos?|minutinhos?|mn|m)(?!\w)", r"\1 min"),
     (r"(\d\d*) ?(?:s|seg|segs|segundos?|segundinhos?)(?!\w)", r"\1 sec"),
     (r"minuto e meio|um minuto e meio", "1.5 minutes"),
+    (r"dois minutos e meio|duas minutos e meio", "2.5 minutes"),
     (r"meio minuto", "half a minute"),
     ("|".join(w + r" (?:segundos|segundinhos|seg|segs)" for w in (
         "uns", "umas", "alguns", "algumas", "poucos", "coisa de", "questao de", "coisa de uns",
@@ -145,8 +159,15 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"tres", "three"),
     (r"quatro", "four"),
     (r"cinco", "five"),
+    (r"seis", "six"),
+    (r"sete", "seven"),
+    (r"oito", "eight"),
+    (r"nove", "nine"),
     (r"dez", "ten"),
+    (r"quinze", "fifteen"),
     (r"vinte", "twenty"),
+    (r"trinta", "thirty"),
+    (r"quarenta", "forty"),
 
     # ---- muscles and sides ---------------------------------------------------------------
     (r"tras da coxa|atras da coxa|posterior (?:da|de) coxa|coxa,? (?:atras|por tras|de tras|"
@@ -181,9 +202,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"enlouquecer)|gritei|gritando|a gritar|aos gritos|chorei|chorando|a chorar|a pior "
      r"(?:de sempre|da minha vida|que ja tive|de todas)|o pior (?:de sempre|da minha vida)|dos infernos|infernal", "excruciating"),
     (r"terrive\w*|horrive\w*|horroros\w*|tremend\w*|fortissim\w*|muito forte|bem forte|"
-     r"mesmo forte|super forte|forte demais|forte pra caramba|doeu (?:muito|bastante|imenso|"
+     r"mesmo forte|super forte|bue (?:de )?forte|forte (?:a valer|que so|mesmo)|"
+     r"forte demais|forte pra caramba|doeu (?:muito|bastante|imenso|"
      r"demais|pra caramba)|doi (?:muito|bastante|imenso|demais)|doia muito|muito doloros\w*|violent\w*|intens[ao]s?|intensissim\w*", "terrible"),
-    (r"fortes?|doloros\w*", "painful"),
+    (r"fortes?|doloros\w*|brab[ao]s?|danad[ao]s?", "painful"),
     (r"a doer|doendo|doeu|doi|doem|doia|doi-me|doe",
      "hurts"),
     (r"moderad\w*|medi[ao]|razoave\w*|mais ou menos|incomod\w*|desconfortave\w*", "moderate"),
@@ -221,8 +243,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"complexo (?:de )?(?:vitaminas? )?b|vitaminas do complexo b", "b complex"),
     (r"vitaminas?|vit\.?", "vitamin"),
     (r"potass\w*", "potassium"),
+    (r"(?<!\d )mg(?! ?\d)", "magnesium"),
     (r"(\d\d*) ?(?:ui|u\.i\.?)(?!\w)", r"\1 iu"),
     (r"suplement\w*|comprimid\w*|capsula\w*|pilula\w*|remedio\w*|calcio", "tablets"),
+    (r"pulei|saltei|deixei de (?:fazer|tomar)|passei(?= (?:[ao]s? )?(?:along|exerc))", "skipped"),
     (r"ainda nao (?:tomei|tomou)", "haven't taken yet"),
     (r"nao (?:tomei|tomou|vou tomar|irei tomar|tomo)", "didn't take"),
     (r"nao (?:me )?esqueci(?:-me)?(?: de tomar)?|lembrei(?:-me)?(?: de tomar)?|"
@@ -266,8 +290,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"catarro com sangue|expectora\w* com sangue|"
      r"cusp\w* sangue|sangue (?:ao|quando) toss\w*", "coughing up blood"),
     (r"desmai\w*|quase desmai\w*|perdi os sentidos|perdi a consciencia|apaguei", "fainted"),
-    (r"desinch\w*", "swelling gone down"),
-    (r"incha\w*|inchou|edema\w*", "swollen"),
+    (r"ja desinch\w*|desinch\w*", "has gone down"),
+    (r"inchaco\w*|edema\w*", "swelling"),
+    (r"incha\w*|inchou", "swollen"),
     (r"manchas? vermelhas?|pontos? vermelhos?|vermelhao", "red mark"),
     (r"(?:cara|rosto|face|bochechas) vermelh\w*", "red faced"),
     (r"vermelh\w*|avermelhad\w*|rubor", "red redness"),
@@ -304,7 +329,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"como (?:e que )?(?:isto |isso |este bot |o bot )?funciona\w*(?: isto| isso)?|"
      r"o que (?:e que )?(?:eu )?(?:escrevo|devo escrever|mando|devo mandar|devo enviar|envio|"
      r"digo|posso escrever|posso dizer|devo (?:te )?(?:mandar|enviar|escrever|dizer))|"
-     r"o que (?:e que )?(?:voce|tu|vc) (?:faz\w*|pode fazer|sabe fazer)|como (?:e que )?(?:eu )?"
+     r"o que (?:e que )?(?:voce|tu|vc) (?:faz\w*|pode\w* fazer|sabe\w* fazer|consegue\w* fazer)|"
+     r"como (?:e que )?(?:eu )?"
      r"(?:uso|usar|se usa|utilizo|utilizar)|nao sei usar", "how does this work"),
     (r"ajuda|/ajuda|socorro", "help"),
     (r"obrigad\w*|brigad\w*|obg\w*|valeu|vlw|agradec\w*|grat[oa]", "thanks"),
@@ -330,6 +356,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"ainda nao", "not yet"),
     (r"nao (?:consigo|posso|da para|dá pra|consegui)", "can't"),
     (r"mex\w*|mover", "move"),
+    (r"depois d[ao]s?|apos [ao]s?", "after the"),
     (r"desde", "since"),
     (r"nao", "not"),
     (r"sem", "no"),
@@ -342,7 +369,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"e", "and"),
     (r"ou", "or"),
     (r"mas|porem", "but"),
-    (r"muito|muita|bem|bastante|super", "very"),
+    (r"muito|muita|bem|bastante|super|bue", "very"),
     (r"ainda|continua", "still"),
     (r"so|apenas|somente", "just"),
     (r"depois|apos", "after"),
