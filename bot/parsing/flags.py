@@ -29,6 +29,10 @@ _BECOME = (r"(?:turned|turning|turns|gone|went|going|goes|has gone|have gone|has
            r"have turned|became|become|has become|got|getting)")
 
 
+# a sign said second in a pair: "calf feels warm and looks red", "legs are heavy and weak"
+_AND_ALSO = r"(?:[a-z]+(?:,| and| &) (?:and )?(?:" + _IS + r" )?" + _QUAL + r")?"
+
+
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -80,7 +84,7 @@ _SWELL = _c(
     r"(?:\w+ )?(?:bigger|fatter|thicker|larger|puffier)\b|\bsock (?:marks?|lines?)\b")
 _RED = _c(
     r"\bredness\b|\breddened\b|\breddening\b|\binflamed\b|\binflammation\b|\bred streaks?\b|"
-    r"\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL + r"(?:red|reddish|redder|pink|"
+    r"\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL + _AND_ALSO + r"(?:red|reddish|redder|pink|"
     r"pinkish|flushed|angry)\b|\bit(?:'s| is| was| looks?| looked| feels?| felt| went| has gone| "
     r"turned| got) " + _QUAL + r"(?:red|reddish|redder|pink|inflamed)\b|\b(?:red|reddish|pink|angry red|flushed) (?:and |, ?)?(?:\w+ )?"
     + BODY + r"\b|\b(?:swollen|hot|warm|tender|puffy|inflamed|sore|painful|shiny)(?:,| and| &)? "
@@ -89,7 +93,7 @@ _RED = _c(
     r"\bred (?:patch|area|mark|blotch|rash|line|streak|spot|skin)\w*|\b(?:redder|pinker) than "
     r"(?:the |my )?(?:other|left|right|1|one)\b")
 _WARM = _c(
-    r"\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL + r"(?:warm|hot|burning|burning hot|"
+    r"\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL + _AND_ALSO + r"(?:warm|hot|burning|burning hot|"
     r"warmer|hotter|feverish)\b|\b" + BODY + r" " + _QUAL + r"(?:warm|hot|burning hot|warmer|hotter)"
     r"\b|\bit (?:feels?|felt|looks?|is getting|went|has gone|got) " + _QUAL +
     r"(?:warm|hot|burning)\b|\b(?:warm|hot|warmer|hotter) (?:to|on) (?:the )?touch\b|"
@@ -122,7 +126,7 @@ _NUMB = _c(
     r"\bdead (?:feeling|leg|foot|toes?)\b|\b(?:leg|foot|toes?) (?:\w+ )?(?:went|gone|feels?|is) "
     r"dead\b|\bprickl\w*|\bfeels? like cotton wool\b")
 _WEAK = _c(
-    r"\bweakness\b|\bweakened\b|\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL +
+    r"\bweakness\b|\bweakened\b|\b" + BODY + r" (?:\w+ ){0,2}?" + _IS + r" " + _QUAL + _AND_ALSO +
     r"(?:weak|weaker|wobbly|floppy|useless|like jelly)\b|\bweak (?:legs?|knees?|ankles?|"
     r"muscles?|foot|feet|calf|calves|thighs?)\b|\b(?:gave|gives|give|giving) way\b|"
     r"\b(?:gave|gives) out\b|\bbuckl\w*|\b(?:can'?t|cannot|could ?n'?t|unable to) (?:lift|move|"
@@ -194,7 +198,8 @@ _LOOKALIKE: dict[str, re.Pattern[str]] = {
                    r"tingl\w* (?:of|with) (?:excitement|anticipation)"),
     "fainting": _c(r"collaps\w* (?:into|onto|on|in) (?:bed|the (?:bed|sofa|couch|chair)|a chair)|"
                    r"(?:passed|pass) out (?:the |some |leaflets|flyers)|collapsible|"
-                   r"black out (?:blinds?|curtains?)|blackout (?:blinds?|curtains?)"),
+                   r"black out (?:blinds?|curtains?)|blackout (?:blinds?|curtains?)|faint[- ]?hearted|"
+                   r"faint (?:hope|idea|smell|sound|memory|light|line|chance)"),
     "weakness": _c(r"(?:weak|weaker) (?:tea|coffee|signal|cramp|one|twinge|spasm)|"
                    r"wasted (?:time|money|food|day|night|effort)|blood thinner"),
     "skin_change": _c(r"bruis\w* (?:easily )?(?:from|on) (?:the|a) (?:bed|table|door|chair)|"
@@ -215,7 +220,9 @@ _LOOKALIKE: dict[str, re.Pattern[str]] = {
                  r"(?:warm|hot)"),
     "cold_limb": _c(r"feel\w* (?:a bit |so |very )?blue|blue (?:pill|light|sky|sheets?|tablets?|"
                     r"bottle|mood)|white (?:wine|noise|pill|sheets?|tablets?|bread|light)|"
-                    r"grey (?:day|sky|morning|hair)|pale (?:ale|yellow)"),
+                    r"grey (?:day|sky|morning|hair)|pale (?:ale|yellow)|"
+                    r"(?:face|cheeks?|complexion|he|she|i) (?:\w+ ){0,2}?" + _BECOME + r" (?:\w+ )?"
+                    r"(?:pale|white|grey|gray|ashen)|(?:pale|white|ashen) (?:in the )?face"),
 }
 _NEGATOR = _c(
     r"\b(?:no|not|without|never|none|nor|neither|isn'?t|wasn'?t|aren'?t|weren'?t|don'?t|"
@@ -224,7 +231,7 @@ _NEGATOR = _c(
 _NOT_A_NEGATOR = _c(r"\b(?:not sure|no idea|not certain|no wonder|no reason|not know|don'?t know|"
                     r"no matter|never mind|not only|no doubt|doesn'?t stop|won'?t stop|"
                     r"didn'?t stop|not stopping|can'?t|cannot|could ?n'?t)\b")
-_HARD_BREAK = _c(r"[.;!?\n]|\bbut\b|\bthough\b|\balthough\b|\bhowever\b|\bwhereas\b|\byet\b|"
+_HARD_BREAK = _c(r"[.;!?\n]|\bbut\b|\bthough\b|\balthough\b|\bhowever\b|\bwhereas\b|\byet\b|\bjust\b|"
                  r"\bwhile\b|\bexcept\b|\bapart from\b|\binstead\b|\bnow\b")
 # between a negator and the sign: a list of signs ("no swelling, redness or warmth")
 _LISTABLE = frozenset(
@@ -267,8 +274,19 @@ def _negated(text: str, start: int) -> bool:
     return all(w in _LISTABLE or w == "," for w in between) and len(between) <= 10
 
 
+# "it was swollen yesterday but it's gone down": said in the past, then over by a pronoun
+_WAS_BEFORE = _c(r"\b(?:was|were|had been|had|yesterday|earlier|last night)\b")
+_BUT_IT = _c(r"^[^.;!?]{0,30}?\b(?:but|though|although)\s+(?:it|that|this|they|all that|all of that)"
+             r"(?:'s|'re| is| are| has| have| had)?\s+((?:\w+\s+){0,2}?)(?:" + _PASSED.pattern + ")")
+
+
 def _passed(text: str, end: int) -> bool:
     """Said as over: "swelling gone", "the redness has faded", "swelling? none"."""
+    m = _BUT_IT.match(text[end: end + 80])
+    if m and _WAS_BEFORE.search(text[max(0, end - 50): end + 30]) and "cramp" not in m.group(0) and \
+            not re.search(r"\bnot\b|n't\b|\bnever\b", m.group(0)) and \
+            all(w in _PASSED_BETWEEN for w in m.group(1).split()):
+        return True
     after = text[end: end + 60]
     breaks = list(_AFTER_BREAK.finditer(after))
     if breaks and breaks[0].start() > 0:

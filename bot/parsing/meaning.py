@@ -17,7 +17,8 @@ from .model import LookBack
 
 # ---- answers and pleasantries: whole messages only ---------------------------------
 
-_END = r"[\s!.,?…]*(?:charley)?[\s!.,?…]*$"
+_END = (r"[\s!.,?…]*(?:(?:thanks|thank you|thx|ta|cheers|please|pls|mate|love|dear)[\s!.,?…]*)?"
+        r"(?:charley)?[\s!.,?…]*$")
 _EMOJI_ONLY = re.compile(r"^[\s👍👌🙏😊🙂☺️❤️❤💙💚🤗✨🌙😀😃😄😁🥰👏🫶.!]+$")
 _SMALLTALK = re.compile(
     r"^\s*(?:(?:thanks?|thank (?:you|u)|thx|tx|ty|tysm|cheers|ta|much appreciated|appreciate it|"
@@ -28,20 +29,22 @@ _SMALLTALK = re.compile(
     r"[\s!.,]*)+(?:[\s👍👌🙏😊🙂❤️❤]*)" + _END)
 _YES = re.compile(
     r"^\s*(?:yes+|yeah|yep|yup|yea|ya|aye|sure|correct|right|indeed|affirmative|y|absolutely|"
-    r"definitely|of course|i did|it was|that'?s right|that'?s it|exactly|true)" + _END)
+    r"definitely|of course|i did|it was|that'?s right|that'?s it|exactly|true|uh[- ]?huh|mhm+|mm[- ]?hm+|"
+    r"you bet|too right|roger|yes sir|yessir)" + _END)
 _NO = re.compile(
     r"^\s*(?:no+|nope|nah|naw|none|nothing|not really|not at all|negative|n|nay|never|zero|nil|"
     r"i didn'?t|didn'?t|no,? none|no,? nothing|not one|nada|none at all|"
-    r"(?:no,? )?not (?:today|tonight|yet|this time|last night))" + _END)
+    r"(?:no,? )?not (?:today|tonight|yet|this time|last night)(?:,? (?:no|nope|nah))?)" + _END)
 
 
 _FILLER = {"x", "xx", "xxx", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ta",
            "charley", "mate", "love", "dear", "very", "much", "so", "a", "lot", "lots", "there",
            "again", "then", "really", "indeed", "all", "everyone", "of", "course", "sure",
-           "definitely", "absolutely"}
+           "definitely", "absolutely", "kindly", "ever", "heaps", "loads", "million", "muchly"}
 _YES_WORDS = {"yes", "yess", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "correct", "right",
               "indeed", "affirmative", "y", "absolutely", "definitely", "exactly", "true", "ok", "okay"}
-_YES_TAIL = {"i", "did", "have", "am", "was", "it", "that's", "thats", "it's", "its", "right", "please"}
+_YES_TAIL = {"i", "did", "have", "am", "was", "it", "that's", "thats", "it's", "its", "right", "please",
+             "done", "taken", "had", "took", "stretched"}
 _NO_WORDS = {"no", "nope", "nah", "naw", "none", "nothing", "negative", "n", "nay", "never",
              "zero", "nil", "nada"}
 _NO_TAIL = {"i", "didn't", "didnt", "haven't", "havent", "hadn't", "did", "not", "yet", "at", "all",
@@ -51,7 +54,8 @@ _SMALL_WORDS = {"hi", "hello", "hey", "hiya", "yo", "howdy", "good", "morning", 
                 "nice", "perfect", "awesome", "lovely", "brilliant", "wonderful", "fine", "got", "it",
                 "understood", "will", "do", "sounds", "no", "problem", "np", "bye", "goodbye", "see",
                 "ya", "cheers", "appreciated", "appreciate", "welcome", "you're", "youre", "the", "best",
-                "well", "done", "bot", "job", "night-night", "ttyl", "later", "tysm", "ty"}
+                "well", "done", "bot", "job", "night-night", "ttyl", "later", "tysm", "ty", "many", "obliged",
+                "thankyou", "thanx", "thnx", "tks", "cheerio", "bless"}
 _WORDS = re.compile(r"[a-z']+|[0-9]+")
 
 
@@ -82,7 +86,7 @@ _CORRECTING = re.compile(
     r"^\s*(?:(?:oops|whoops|woops|sorry|soz|actually|actualy|actully|acually|correction|wait|"
     r"hang on|my (?:bad|mistake))\b|no,|nope,|no\s+(?=(?:the |my |it was |both |left |right |it'?s )))|\bi (?:meant|mean|ment)\b|\bmake (?:that|it)\b|"
     r"\b(?:change|correct|fix|update) (?:that|it|the last(?: one)?)(?: to)?\b|"
-    r"\b(?:that|it) was (?:actually |really )?(?:the |my |a |in the |in my )?"
+    r"\b(?:that|it) was (?:actually |really )?(?:the |my |a |in the |in my |at |around |about )?"
     r"(?:left|right|both|\d|calf|calves|foot|feet|toes?|thigh|hamstring|shin|leg)|"
     r"\bmore like\b|\bshould (?:be|have been|have said)\b|\bnot the (?:left|right)\b|"
     r"\bwrong (?:side|leg|foot|calf|muscle|time|length)\b")
@@ -91,7 +95,8 @@ _CORRECTING_STRONG = re.compile(
     r"\b(?:that|it) was (?:actually |really )?(?:the |my )?(?:left|right|both|\d)|"
     r"\bwrong (?:side|leg|foot|calf|muscle|time)\b|\bnot the (?:left|right)\b")
 # "not the right", "not calf,": what it was NOT is left out of what it was
-NOT_THAT = re.compile(r"\bnot (?:the |my |on the |in the |in my )?(?:left|right|both|calf|calves|foot|feet|"
+NOT_THAT = re.compile(r"\b(?:not|i (?:said|put|typed|wrote|entered|pressed)) (?:the |my |on the |in the |in my )?"
+                      r"(?:left|right|both|calf|calves|foot|feet|"
                       r"toes?|thigh|hamstring|shin|leg|\d{1,4}(?:[:.]\d{2})?(?: ?[ap]m)?)\b")
 _NEW_EVENT = re.compile(r"\b(?:another|again|second|one more|new one|this time)\b")
 
@@ -163,7 +168,7 @@ _SIGN = re.compile(  # signs and sensations that are not pain: never a cramp by 
     r"\b(?:stiff(?:ness)?|bruised?|numb\w*|tingl\w*|pins and needles|swollen|swelling|twitch\w*|"
     r"restless|heavy|weak(?:ness)?(?!\s*(?:tea|coffee))|cold|icy|discolou?r\w*|colou?r|red|redness|"
     r"reddish|warm|hot to (?:the )?touch|puffy|pale|white|blue|bluish|purple|mottled|blotchy|"
-    r"dark|shiny|rash)\b")
+    r"dark|shiny|rash|itch\w*|flaky|scaly)\b")
 _PAIN = re.compile(  # pain without a cramp named: a symptom unless it reads as an event
     r"\b(?:sore(?:ness)?|ache|aches|aching|achy|tender(?:ness)?|hurts?|hurting|pain|painful|"
     r"throbb\w*|burning)\b")
@@ -255,6 +260,8 @@ _ENTRIES_ASKED = re.compile(
     r"\b(?:my diary|the diary|my (?:log|logs|entries)|the entries|entries|"
     r"what (?:did |have )?i (?:log|logged|put|entered|enter|record|recorded|note|noted|wr[oi]te)\w*|"
     r"what(?:'s| is) (?:in )?(?:my|the) (?:diary|log)|"
+    r"(?:did|have) i (?:log|logged|record|recorded|enter|entered|put|note|noted) (?:anything|any|something|a|the)\b|"
+    r"any (?:\w+ ){0,2}cramps? (?:logged|recorded|noted|entered)|"
     r"what (?:was|got) (?:logged|recorded|noted))\b")
 _PERIODS = (  # (pattern, key), the first that matches names the period
     (re.compile(r"\b(?:past|last) (?:7|seven) days\b|\bpast week\b|\bthe last week\b"), "past_week"),

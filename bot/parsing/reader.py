@@ -50,7 +50,11 @@ _MUSCLE_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"\bshins?\b|\btibialis\b|\bshinbone\b"), "shin", 1),
     (re.compile(
         r"\b(?:hands?|fingers?|thumbs?|wrists?|forearms?|arms?|biceps?|triceps?|neck|"
-        r"shoulders?|back(?!\s+(?:to|in|at|home|up|on|down|from|again|then|now|later)\b)|"
+        r"shoulders?|back"
+        r"(?<!\bgo back)(?<!\b(?:got|get|way) back)(?<!\b(?:comes|wrote|write|heard) back)"
+        r"(?<!\b(?:came|come|went|been|call|ring|rang|sent|hear|look|gave|give) back)"
+        r"(?<!\b(?:coming|called|looked) back)(?<!\blooking back)"
+        r"(?!\s+(?:to|in|at|home|up|on|down|from|again|then|now|later)\b)|"
         r"lower back|hips?|groin|buttocks?|butt|glutes?|bum|stomach|"
         r"abdomen|abs|belly|tummy|ribs?|side of my (?:body|chest)|jaw|ankles?|knees?|"
         r"achilles|chest muscle)\b"), "other", 0),
@@ -127,6 +131,7 @@ _D_RANGE = re.compile(
     rf"\b({_NUM})\s*(?:{_SEC}|{_MIN}|{_HOUR})?\s*(?:-|to|or|–|/)\s*({_NUM})\s*"
     rf"({_SEC}|{_MIN}|{_HOUR}){_NOT_AGO}"
 )
+_D_BETWEEN = re.compile(rf"\bbetween ({_NUM}) and (?=\d)")
 _D_SINGLE = re.compile(rf"(?<![:\d])\b({_NUM})\s*({_SEC}|{_MIN}|{_HOUR}){_NOT_AGO}")
 _D_UNIT_OR = re.compile(rf"\b1\s*({_SEC}|{_MIN}|{_HOUR})\s+or\s+(\d+)\b{_NOT_AGO}")
 _D_VAGUE = re.compile(
@@ -159,6 +164,8 @@ def _duration(text: str, clock_spans: list[tuple[int, int]]) -> int | None:
     def free(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b or a < m.end() <= b for a, b in clock_spans)
 
+    # "between 2 and 3 minutes" is the range "2 to 3 minutes" (same length: spans hold)
+    text = _D_BETWEEN.sub(lambda m: " " * 8 + m.group(1) + " to  ", text)
     for m in _D_COMPOUND.finditer(text):
         if not free(m):
             continue
@@ -214,12 +221,14 @@ _SEV_WORDS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:severe|severely|terrible|terribly|horrible|horribly|awful|awfully|"
                 r"intense|extreme|excruciatingly|vicious|brutal|nasty|killer|killing me|"
                 r"hurt(?:s)? (?:a lot|like hell|so much|badly)|really hurt|very sore|"
-                r"big one|massive)\b"), 8),
+                r"big one|massive|dreadful|dreadfully|murder|murderous|wicked|fierce|ferocious|savage|cruel|"
+                r"shocking|a shocker|a beast|beastly|evil|god ?awful|hellish|a doozy|a corker)\b"), 8),
     (re.compile(r"\b(?:bad|badly|painful|strong|sharp|hurt|hurts|hurting|hurted|ouch|"
                 r"ow+|owie|rough|tough|hard|nasty)\b"), 7),
     (re.compile(r"\b(?:moderate|moderately|medium|sore|uncomfortable|annoying|achy|aching|"
                 r"middling|average|so-so|so so|ok-ish|manageable|tolerable|some pain)\b"), 5),
     (re.compile(r"\b(?:mild|mildly|slight|slightly|minor|light|small|little(?! while| bit ago)|tiny|weak|faint|"
+                r"teeny|wee(?! (?:small )?hours| morning)|"
                 r"gentle|barely|not (?:too |that |so |very )?(?:bad|painful|strong|sore|severe)|"
                 r"not much|no big deal|twinge|niggle|tolerable)\b"), 2),
 ]
@@ -339,14 +348,18 @@ _NOT_TAKEN = re.compile(
 )
 
 
+# words for a dose that name no supplement of their own
+_GENERIC_DOSE = re.compile(r"supplements?|pills?|tablets?|capsules?|vitamins|meds|medication")
+
+
 def _supplements(text: str, when: When) -> list[Supplement]:
     found: list[tuple[int, int, str]] = []
     for name, pattern in _SUPPLEMENT_PATTERNS:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b, _ in found):
                 continue
-            if name == "other" and found:
-                continue
+            if name == "other" and found and _GENERIC_DOSE.fullmatch(m.group(0)):
+                continue  # "magnesium tablets": the tablets are the magnesium
             found.append((m.start(), m.end(), name))
             break
     found.sort()
@@ -383,7 +396,7 @@ _CRAMP_WORD = re.compile(
 _CRAMP_NEGATED = re.compile(
     r"\b(?:no|zero|0|without|free of|nil|not a single|not one|not 1|nothing|none|never|"
     r"didn'?t (?:have|get) (?:any|a)|did not (?:have|get) (?:any|a)|haven'?t had (?:any|a)|"
-    r"no more|not any)\s+(?:\w+\s+){0,2}?(?:cramp\w*|charl(?:ey|ie) horses?|spasms?)|"
+    r"no more|not any)\s+(?:\w+\s+){0,2}?(?:cramp\w*|charl(?:ey|ie) horses?|spasms?|twinges?)|"
     r"\bcramp[- ]?free\b|\bcramp(?:s|ing)?:? ?(?:none|zero|0(?![.,]?\d)|nil|no)\b|"
     r"\b(?:didn'?t|did not|never) cramp\b|\bwithout (?:a |any )?cramp"
 )
@@ -413,7 +426,10 @@ _UNDO = re.compile(
     r"^\s*(?:delete|remove|cancel|erase|scratch that)\s*[.!]*$|"
     r"\b(?:oops|whoops|woops|my bad|my mistake)\b|\bthat was (?:wrong|a mistake|an error|a typo|"
     r"not right|incorrect)\b|\bwrong (?:entry|one|1|log|thing)\b|\bmistake\b|\bignore (?:that|the last|it)\b|"
-    r"\bnot what i meant\b|\bdidn'?t mean (?:that|to)\b"
+    r"\bnot what i meant\b|\bdidn'?t mean (?:that|to)\b|"
+    r"\b(?:forget|ignore|disregard|scrap|delete|remove)\s+(?:that|this|the|my)?\s*(?:last|previous|above)?\s*"
+    r"(?:message|msg|entry|text|post)\b|\b(?:pressed|hit|typed|tapped) (?:the )?wrong\b|"
+    r"\bwrong button\b|\bsent (?:that |it |this )?(?:by (?:mistake|accident)|too soon)\b"
 )
 # "delete the cramp I just put in": the cramp named is what is undone, not a new one
 _UNDO_OBJECT = re.compile(r"\b(?:undo|delete|remove|cancel|erase|scrap|bin|take out|get rid of)\s+"
@@ -427,7 +443,8 @@ _HELP = re.compile(
     r"^\s*/?(?:help|menu|commands|instructions|info|start|guide|tutorial|manual|options|\?+)\s*[!?.]*\s*$|"
     r"\bwhat (?:can|do|should|could) (?:you|i) (?:do|say|type|write|send|ask)\b|"
     r"\bhow (?:do|can|should|would) (?:i|you|we) (?:use|log|record|add|enter|start|set|track|"
-    r"note|report|work|do this)\b|\bhow (?:does|do) (?:this|it|you|the bot) work\b|"
+    r"note|report|work|do this)\b|\bhow (?:does|do|will) (?:this|it|you|the)"
+    r"(?: (?:thing|bot|app|chat|diary|service|whole thing))? work\b|"
     r"\bhow to (?:use|log|record|add|track)\b|\bwhat (?:is|are) (?:this|you)\b|"
     r"\bwho are you\b|\b(?:need|want|some) help\b|\bhelp me\b(?!\s+(?:\w+\s+){0,2}cramp)|"
     r"\bcan you help\b(?!\s+(?:\w+\s+){0,2}cramp)|"
@@ -437,7 +454,8 @@ _RECAP = re.compile(
     r"\b(?:recap|summary|summari[sz]e|summaries|stats|statistics|overview|progress|trend\w*|"
     r"report|history|chart|graph|weekly|my week|this week|last week|past week|the week|"
     r"this month|last month|last weeks?'?s?|my diary|the diary|my entries|what (?:did )?i (?:log|put|enter)\w*|"
-    r"what have i (?:logged|put|entered|recorded)|what (?:was|got|did you) (?:logged|recorded|noted|log|record)|"
+    r"what have i (?:logged|put|entered|recorded)|(?:did|have) i (?:log|logged|record|recorded|enter|entered|put|note|noted) "
+    r"(?:anything|any|something|a cramp|it|that)|is there anything (?:logged|recorded|in)|what (?:was|got|did you) (?:logged|recorded|noted|log|record)|"
     r"(?:show|list) (?:me )?(?:my |the )?(?:entries )?(?:for |from )?(?:yesterday|last night|today)|"
     r"so far|is it working|is (?:it|the \w+|\w+) (?:working|helping)|"
     r"how am i doing|how(?:'s| is| are| was| were) (?:my|the|it|things)|how many|how often|"
@@ -553,6 +571,12 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
                            look_back=look_back(t, now))
     if positive_cramp and _RECAP.search(t) and re.match(r"^\s*how (?:many|often)\b", t):
         return Reading(intent="recap", confidence=0.8, red_flags=flags)
+    if positive_cramp and _DIARY_QUESTION.search(t) and ("?" in t or _LOGGED.search(t) or _RECAP.search(t)):
+        # "did I have a cramp on Monday?", "any cramps logged this week": the diary asked
+        return Reading(intent="recap", confidence=0.8, red_flags=flags, look_back=look_back(t, now))
+    if positive_cramp and _ABOUT_CRAMPS.search(t) and not (flags or clock_spans or duration):
+        # "why do I get cramps at night?", "is it normal to...": about cramps, not one
+        return Reading(intent="unknown", confidence=0.3, red_flags=flags)
 
     intake = supplement_hit and _INTAKE.search(t) and not _NOT_TAKEN.search(t)
     timed = bool(clock_spans)
@@ -561,6 +585,11 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         symptom = Symptom(occurred_at=when.at, muscle=muscle, side=_side(NOT_THAT.sub(" ", t)))
         return Reading(intent="symptom", confidence=0.8, symptom=symptom, red_flags=flags)
 
+    if flags and muscle and not (positive_cramp or stretch_hit or supplement_hit):
+        # "my ankle's come up like a balloon", "can't feel my foot": a sign, no cramp said
+        when = resolve(t, now, zone, night_report=False)
+        symptom = Symptom(occurred_at=when.at, muscle=muscle, side=_side(NOT_THAT.sub(" ", t)))
+        return Reading(intent="symptom", confidence=0.75, symptom=symptom, red_flags=flags)
     is_cramp = bool(positive_cramp)
     confidence = 0.95 if is_cramp else 0.0
     if not is_cramp and not stretch_hit and not supplement_hit and muscle:
@@ -588,6 +617,9 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
             confidence = min(confidence, 0.45)
         return Reading(intent="cramp", confidence=confidence, cramp=cramp, red_flags=flags)
 
+    if stretch_hit and _STRETCH_TO_COME.search(t) and not positive_cramp and not re.search(
+            r"\b(?:did|done|finished|completed|stretched)\b", t):
+        return Reading(intent="unknown", confidence=0.3, red_flags=flags)  # not done yet
     if stretch_hit and not (supplement_hit and _INTAKE.search(t) and not
                             re.search(r"\bstretch\w*\s+(?:done|complete)|did (?:my|the) stretch", t)):
         when = resolve(t, now, zone, night_report=False)
@@ -619,12 +651,33 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         cramp = Cramp(occurred_at=when.at, side=_side(t), duration_s=duration,
                       severity=_severity(t), count=_count(t))
         return Reading(intent="cramp", confidence=0.45, cramp=cramp, red_flags=flags)
-    if flags and (muscle or re.search(r"\b(?:leg|legs)\b", t)):  # "left leg is hot": a symptom
+    if flags:  # "left leg is hot", "short of breath": a sign, whatever else is (not) said
         symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle, side=_side(t))
         return Reading(intent="symptom", confidence=0.7, symptom=symptom, red_flags=flags)
     return Reading(intent="unknown", confidence=0.2 if flags else 0.1, red_flags=flags)
 
 
+# "going to do my stretches now", "I'll stretch later": still to come, not done
+_STRETCH_TO_COME = re.compile(
+    r"\b(?:going to|gonna|about to|i'?ll|i will|will|plan(?:ning)? to|need to|have to|must|should|"
+    r"want to|better)\s+(?:go and |go |now )?(?:do (?:\w+ ){0,2}?)?stretch\w*|"
+    r"\bstretch\w* (?:\w+ ){0,2}?(?:later|tomorrow|in a (?:bit|minute|while)|before bed tonight)\b")
+
+
+# a question about what the diary holds, a cramp named in it
+_LOGGED = re.compile(r"\b(?:log|logged|record|recorded|enter|entered|note|noted|put down|in the diary)\b")
+_DIARY_QUESTION = re.compile(
+    r"^\s*(?:(?:did|have|had) i (?:\w+ )?(?:log|logged|record|recorded|enter|entered|note|noted|put down|"
+    r"have|had|get|got)\b|(?:were|was) there (?:any|a|many)\b|"
+    r"any (?:\w+ ){0,2}cramps? (?:logged|recorded|noted|entered|this|last|on|since)\b|"
+    r"(?:please |can you |could you )?(?:give|show|tell|list|send|display)(?: me)?\b)")
+# a general question about cramps: why, what causes, is it normal
+_ABOUT_CRAMPS = re.compile(
+    r"^\s*(?:why (?:do|does|would|are|is|am)|what (?:causes?|can cause|brings on|triggers?)|"
+    r"is it (?:normal|common|bad|dangerous|serious|ok|okay|usual)|"
+    r"(?:are|can|could|do|does) (?:leg |night |calf |muscle |nocturnal )?(?:cramps?|charley horses?) (?:be|mean|cause|get)|"
+    r"do (?:other |most |older |many )?(?:people|others|folks|everyone)|does (?:everyone|anyone)|"
+    r"how (?:common|dangerous|serious) (?:is|are)|should i (?:be )?worr)")
 # "none on 21 November", "nothing the night before last": a night named, nothing in it
 _NONE_ON = re.compile(r"^\s*(?:none|nothing|nil|zero|nada)\b(?!.*\b(?:taken|took|stretch\w*)\b)"
                       r".{0,30}\b(?:on|for|last|the night|overnight|since)\b")

@@ -188,6 +188,24 @@ def unmishear(text: str) -> str:
     return _CALF_SLIP.sub(r"\1 calf", text)
 
 
+# "legcramp", "calfcramps", "footspasm": a place glued to the cramp word, two words
+_GLUED = re.compile(r"\b(leg|legs|calf|calves|foot|feet|toe|toes|thigh|shin|hamstring|night|muscle)"
+                    r"(cramps?|cramping|cramped|spasms?)\b")
+
+
+# regional and texting spellings of the words for when: "this arvo", "2nite", "last nite"
+_WHEN_SPELLING = {"arvo": "afternoon", "avo": "afternoon", "2nite": "tonight", "2night": "tonight",
+                  "tonite": "tonight", "2day": "today", "2moro": "tomorrow", "2morrow": "tomorrow",
+                  "tmrw": "tomorrow", "yday": "yesterday", "yest": "yesterday", "ystrdy": "yesterday"}
+_WHEN_SPELT = re.compile(r"\b(?:" + "|".join(_WHEN_SPELLING) + r")\b|\blast nite\b")
+
+
+def _respell(text: str) -> str:
+    text = _GLUED.sub(r"\1 \2", text)
+    return _WHEN_SPELT.sub(lambda m: "last night" if m.group(0) == "last nite"
+                           else _WHEN_SPELLING[m.group(0)], text)
+
+
 def prepare(text: str) -> str:
     """The whole clean-up: what every pattern of the reader runs on."""
-    return numberize(unmishear(fix_typos(normalize(text))))
+    return numberize(unmishear(fix_typos(_respell(normalize(text)))))

@@ -66,14 +66,18 @@ _NIGHT = re.compile(
     r"in my sleep|middle of the night|mid[- ]night hours|in the (?:early|wee|small) hours|"
     r"(?:early|wee|small) hours|night time|nighttime|"
     r"(?:woke|waking|wakes|woken|awoke|awakened) (?:me )?up|(?:woke|wakes|waking) me|"
-    r"in bed|asleep|sleeping)\b"
+    r"in bed|asleep|sleeping|at night)\b"
 )
 _PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the night|through the night)\b")
 # "half 3" (British for 3:30); "0345", "at 2130" (a 24-hour clock without a colon)
 _HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|mins?|minutes?|secs?))")
 _FOUR_DIGITS = re.compile(
     r"(?:\b(?:at|around|about|by|approx|roughly)\s+|@\s*|~\s*|(?<![\d.:/,]))"
-    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d.,:])(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal\b|kcal|x\b))")
+    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d:])(?![.,]\d)(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal\b|kcal|x\b))")
+_BETWEEN = re.compile(r"\bbetween (\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)? and "
+                      r"(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?![\d:])"
+                      r"(?!\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|times|cramps?|mg|mcg|iu|/|out of)\b)")
+_NIGHTS_AGO = re.compile(r"\b(\d{1,2}) nights? ago\b")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
 _NIGHT_BEFORE_LAST = re.compile(r"\b(?:the )?night before last\b")
@@ -122,6 +126,17 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 
 def _find_clock(text: str) -> tuple[_Clock | None, bool]:
     """The clock time said, and whether it is a bare hour ("at 3")."""
+    m = _BETWEEN.search(text)  # "between 2 and 3am": the middle of the two
+    if m:
+        h1, m1, h2, m2 = int(m.group(1)), int(m.group(2) or 0), int(m.group(4)), int(m.group(5) or 0)
+        mer = m.group(6) or m.group(3)
+        if 1 <= h1 <= 12 and 1 <= h2 <= 12 and m1 < 60 and m2 < 60:
+            a, b = h1 % 12 * 60 + m1, h2 % 12 * 60 + m2
+            b += 720 if b <= a else 0
+            mid = (a + b) // 2 % 720
+            hour = mid // 60 or 12
+            meridiem = None if mer is None else "am" if mer.startswith("a") else "pm"
+            return _Clock(hour, mid % 60, meridiem), meridiem is None
     m = _HALF_PAST.search(text)  # before am/pm: "half past 11 pm" is 23:30, not 23:00
     if m:
         amount, rel, h = m.group(1), m.group(2), int(m.group(3))
@@ -254,6 +269,9 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         return _in_window(now, zone, day, m.group(2), clock)
     if _NIGHT_BEFORE_LAST.search(text):
         return _in_night(now, zone, today - timedelta(days=1), clock, explicit=True)
+    m = _NIGHTS_AGO.search(text)  # "two nights ago": the night before last
+    if m and 1 <= int(m.group(1)) <= 31:
+        return _in_night(now, zone, today - timedelta(days=int(m.group(1)) - 1), clock, explicit=True)
     m = _YESTERDAY_NIGHT.search(text)
     if m and "evening" not in m.group(0):
         return _in_night(now, zone, today, clock, explicit=True)
