@@ -112,3 +112,20 @@ def test_a_jsonl_line_names_its_language_and_a_wrong_one_is_an_error() -> None:
     line = {"text": "судорога в икре", "now": "2026-11-25T08:10:00", "tz": "UTC", "lang": "ru"}
     assert parse_line(json.dumps(line), "UTC")["intent"] == "cramp"
     assert "error" in parse_line(json.dumps({**line, "lang": "xx"}), "UTC")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_start_shortcut_never_hides_a_match(lang: str) -> None:
+    """A pair is skipped when none of the letters its matches can start with is in the
+    text: on every corpus line, wherever a pair matches, one of those starts is there."""
+    from bot.parsing.lexicon import _rules, fold
+    from bot.parsing.text import normalize
+
+    texts = [fold(normalize(json.loads(line)["text"]), lang)
+             for line in (HERE / f"{lang}.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    rules = [(starts, pattern) for starts, _, pattern, _ in _rules(lang) if starts is not None]
+    assert len(rules) > len(_rules(lang)) // 2  # the shortcut applies to most pairs
+    for text in texts:
+        for starts, pattern in rules:
+            if pattern.search(text):
+                assert any(s in text for s in starts), (pattern.pattern, text)
