@@ -95,6 +95,8 @@ def test_the_blood_thinner_gate_has_no_way_round(stub: BotApiStub, tmp_path: Pat
         assert "My doctor agreed" in buttons(refused)
         [agreed] = press(stub, warfarin, buttons(refused)["My doctor agreed"])
         assert "prescriber agreed" in agreed.params["text"]
+        # what agreeing means is the sourced caution: starting and stopping both matter
+        assert "starting K2 and stopping it both" in agreed.params["text"]
 
         # 4. /trial with the question ignored: at the switch, no "take K2 from tonight"
         trial = 704

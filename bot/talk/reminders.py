@@ -211,8 +211,10 @@ def blood_thinner_noted(s: Speech, r: R.BloodThinnerNoted) -> Reply:
             keys.append("k2_unsure" if r.answer == "unsure" else "k2_warfarin")
             return Reply("\n\n".join(lines), edit=not r.in_words,
                          buttons=[[*doctor_agreed_button(t), why_button(t, keys)]])
-        text = {"other": t("advice.k2_other_anticoagulant"),
-                "ok": t("blood_thinner.agreed")}.get(r.answer, t("blood_thinner.noted"))
+        if r.answer == "ok":  # the prescriber agreed: what starting and stopping K2 mean
+            return Reply(t("blood_thinner.agreed") + "\n\n" + t("advice.k2_warfarin_stopping"),
+                         edit=not r.in_words, buttons=[[why_button(t, ["k2_warfarin_stopping"])]])
+        text = t("advice.k2_other_anticoagulant") if r.answer == "other" else t("blood_thinner.noted")
         return Reply(text, edit=not r.in_words)
     if r.answer in ("vka", "unsure"):
         why = "unsure" if r.answer == "unsure" else "warfarin"
