@@ -146,13 +146,12 @@ def test_the_domain_speaks_the_readers_language() -> None:
     assert len(readable) / len(lines) > 0.85, [line for line in lines if line not in readable]
 
 
-def test_the_domain_model_is_built_quickly_from_the_vocabulary() -> None:
+def test_the_domain_model_is_built_from_the_vocabulary() -> None:
+    """(How fast it is built is bench/voice_bench.py's: the first transcription from cold.)"""
     from bot.vocab import SPOKEN_MUSCLES, SPOKEN_SEVERITIES, SPOKEN_SUPPLEMENTS
 
-    started = time.perf_counter()
     lines = list(voice_lm.sentences())
-    voice_lm.arpa(lines)
-    assert time.perf_counter() - started < 1.0
+    assert voice_lm.arpa(lines).startswith("\\data\\")
     words = voice_lm.vocabulary(lines)
     spoken = {w for form in (*SPOKEN_MUSCLES, *SPOKEN_SEVERITIES, *SPOKEN_SUPPLEMENTS)
               for w in form.split()}
