@@ -32,18 +32,22 @@ _FINE = (r"(?:tranquil\w*|calm\w*|bem(?! (?:forte|doloros|ruim|mau|mal|chat))|bo
          r"sossegad\w*|sem problemas|normal)")
 _TOUCH = (r"(?: muito)? (?:quando|se|ao|a|com o) (?:eu |lhe )?(?:aperto|apertar|aperta|toco|"
           r"tocar|toque|carrego|carregar|pressiono|pressionar|tocam)")
+_LAY_HAND = (r"(?:lhe )?(?:ponho|por|poe|coloco|colocar|encosto|encostar|passo|passar|pego|pegar|"
+             r"apalpo|apalpar)(?: (?:a |minha |a minha )?mao)?(?: nela| nele| em cima| por cima)?")
 _GONE = ("passou", "sumiu", "desapareceu", "foi embora", "diminuiu", "baixou", "melhorou", "acalmou",
          "aliviou")
 
 LEXICON: tuple[tuple[str, str], ...] = (
     # ---- whole-message answers (before the words inside them are read) -------------
-    (r"^(?:sim|siim|simm|ss?|claro(?: que sim)?|com certeza|isso(?: mesmo)?|exato|exatamente|"
+    (r"^(?:sim|siim|simm|ss?|claro(?: que sim)?|com certeza|(?:e |eh )?isso(?: mesmo| ai)?|exato|"
+     r"exatamente(?: isso)?|e sim|e verdade|verdade|corret[oa]|certissimo|sem duvida|ya|"
      r"aham|uhum|ahan|pois(?: e| claro)?|afirmativo|positivo|sim,? sim|"
      r"(?:sim|isso|claro),? (?:senhora?|senhor|sra?|mesmo|certo|pois))(?=\W*$)", "yes"),
     (r"^ainda nao[,.!]? (?:mas )?(?:vou|ja vou|daqui a pouco|logo|mais tarde)\b[^.?!]*\W*$",
      "not yet"),
     (r"^sim,? (?:ja |eu )?(?:tomei|fiz|alonguei|tive|claro)(?=\W*$)", "yes i did"),
-    (r"^(?:nao|n|nao nao|nops?|negativo|de jeito nenhum|nem pensar|que nada|"
+    (r"^(?:nao|n|nao nao|nops?|negativo|de jeito nenhum|nem pensar|que nada|nada|nunca|"
+     r"claro que nao|nem por isso|nao mesmo|de modo nenhum|nadinha|"
      r"nao,? (?:senhora?|senhor|sra?|obrigad[oa]))(?=\W*$)|"
      r"^nao(?= *,)", "no"),
 
@@ -60,7 +64,17 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"duas vezes", "twice"),
     (r"e outr[ao](?= (?:as|a|pelas|por volta)\b)|outra vez|de novo|novamente|mais uma",
      "again"),
-    (r"(\d\d*) (?:a|ou|-) (\d\d*)(?= ?" + _UNIT + ")", r"\1-\2"),
+    # "uns 10 a 15 min": the range without "about" (the reader misreads "about 10-15 minutes")
+    (r"(?:de )?(?:uns|umas|cerca de|aproximadamente|mais ou menos|por volta de) "
+     r"(\d\d*) ?(?:a|ou|-) ?(\d\d*)(?= ?" + _UNIT + ")", r"\1-\2"),
+    (r"(\d\d*) ?(?:a|ou|-) ?(\d\d*)(?= ?" + _UNIT + ")", r"\1-\2"),
+    *((rf"(?:(?:de )?(?:uns|umas|cerca de|aproximadamente|mais ou menos) )?{a} (?:a|ou) {b}"
+       rf"(?= (?:minutos|min|segundos|seg)\b)", f"{m}-{n}")
+      for a, b, m, n in (("(?:um|uma)", "(?:dois|duas)", 1, 2), ("(?:dois|duas)", "tres", 2, 3),
+                         ("tres", "quatro", 3, 4), ("quatro", "cinco", 4, 5),
+                         ("tres", "cinco", 3, 5), ("cinco", "dez", 5, 10),
+                         ("dez", "quinze", 10, 15), ("quinze", "vinte", 15, 20),
+                         ("vinte", "trinta", 20, 30))),
     (r"(\d\d*) (?:de|em) 10\b", r"\1/10"),
     (r"(?:quinze|15|um quarto) (?:minutos )?(?:para as|para a|pras|pra)" + _CLOCK_NEXT,
      "quarter to"),
@@ -140,7 +154,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"(\d\d*) ?(?:min|mins|minutos?|minutinhos?|mn|m)(?!\w)", r"\1 min"),
     (r"(\d\d*) ?(?:s|seg|segs|segundos?|segundinhos?)(?!\w)", r"\1 sec"),
     (r"minuto e meio|um minuto e meio", "1.5 minutes"),
-    (r"dois minutos e meio|duas minutos e meio", "2.5 minutes"),
+    *((rf"{w} (?:minutos|min) e meio", f"{n}.5 minutes") for w, n in (
+        ("(?:dois|duas)", 2), ("tres", 3), ("quatro", 4), ("cinco", 5), ("seis", 6),
+        ("sete", 7), ("oito", 8), ("nove", 9), ("dez", 10))),
     (r"meio minuto", "half a minute"),
     ("|".join(w + r" (?:segundos|segundinhos|seg|segs)" for w in (
         "uns", "umas", "alguns", "algumas", "poucos", "coisa de", "questao de", "coisa de uns",
@@ -172,6 +188,16 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # ---- muscles and sides ---------------------------------------------------------------
     (r"tras da coxa|atras da coxa|posterior (?:da|de) coxa|coxa,? (?:atras|por tras|de tras|"
      r"posterior)|isquiotibia\w*|isquios|posterior da perna", "hamstring"),
+    # a hand laid on it ("quente quando ponho a mao"): before "mao" is read as a body part
+    (r"quente\w* (?:quando|se|ao) (?:eu )?" + _LAY_HAND, "hot to the touch"),
+    (r"(?:doi|doe|doem|dolorid\w*|dorid\w*|sensive\w*) (?:quando|se|ao) (?:eu )?" + _LAY_HAND,
+     "tender"),
+    # heat put on the feet or legs to sleep: no cramp, and no body part for the reader
+    (r"(?:bolsa|botija|saco|garraf\w*) de agua quente (?:n[ao]s?|em|para [ao]s?|pr[ao]s?) "
+     r"(?:meus |minhas )?(?:pes|pe|pernas|perna)(?= (?:pra|para) (?:dormir|"
+     r"deitar))", "hot water bottle"),
+    (r"(?:uma (?:em|na|no)|um (?:em|na|no)|em|na|no) cada(?= (?:perna|panturr|batata|barriga|coxa|canela|pe|gemeo|lado))",
+     "one in each"),
     (r"panturrilhas|panturilhas|batatas das pernas|barrigas das pernas", "calves"),
     (r"panturr?ilh?a|batata da perna|barriga da perna|gemeos?", "calf"),
     (r"coxa\w*|quadriceps", "thigh"),
@@ -188,9 +214,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"dedos? da mao|maos?|braco\w*|ombro\w*|quadril|ancas?|virilha|nadegas?|gluteos?|costas|lombar|pescoco", "hip"),
     (r"estomago|barriga", "stomach"),
     (r"musculos?", "muscle"),
-    (r"esquerd\w*|esq\.?", "left"),
+    (r"esquerd\w*|esq\.?|esqerd[ao]s?|isquerd[ao]s?|squerd[ao]s?|esquird[ao]s?|esquera", "left"),
     (r"(?:dormi|dormir) direito|nao dormi (?:bem|nada|quase nada)|dormi mal", "slept badly"),
-    (r"direit\w*|dir\.?", "right"),
+    (r"direit\w*|dir\.?|dirt[ao]s?|dreit[ao]s?|dereit[ao]s?|dieit[ao]s?|direta", "right"),
 
     # ---- severity ---------------------------------------------------------------------------
     ("|".join(w + _TOUCH for w in ("doi", "doe", "dor", "doem", r"dolorid\w*", r"dorid\w*",
@@ -209,7 +235,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"a doer|doendo|doeu|doi|doem|doia|doi-me|doe",
      "hurts"),
     (r"moderad\w*|medi[ao]|razoave\w*|mais ou menos|incomod\w*|desconfortave\w*", "moderate"),
-    (r"dolorid\w*|dorid\w*|(?:dorzinha|dor) (?:chata|surda|fraca)|chat[ao]", "sore"),
+    (r"moid[oa]s?|moidinh[oa]s?|dolorid\w*|dorid\w*|(?:dorzinha|dor) (?:chata|surda|fraca)|chat[ao]", "sore"),
     (r"leve\w*|levinh\w*|levezinh\w*|fraquinh\w*|pequen\w*|ligeir\w*|suave|nada demais|nada de mais|suportave\w*",
      "mild"),
     (r"dor(?:es)?", "pain"),
@@ -221,6 +247,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"nao (?:tive|teve|houve|tivemos|senti|apareceu|apareceram|deu|deram|tenho tido|ocorreu)"
      r"(?: nenhuma| qualquer| mais| mais nenhuma)?(?= (?:" + _CRAMP + r"|espasm))|nenhum\w*|"
      r"nada de", "no"),
+    # "dolorida da caibra de ontem": sore from the cramp, not a new one
+    (r"(?<!depois )(?<!antes )(?<!apos )(?:da|do|das|dos|por causa d[ao]s?)(?= " + _CRAMP + ")",
+     "from the"),
     (_CRAMP + r"s|" + _CRAMP + r"zinhas|caibrinhas|caimbrinhas", "cramps"),
     (_CRAMP + r"(?:zinha|inha)?|caibrinha|caimbrinha|caimbr\w*|caibr\w*", "cramp"),
     (r"espasm\w*|travou|travad[oa]s?|trancou|bloqueou|repux\w*|puxao|deu (?:um|uns) nos?|"
@@ -368,9 +397,11 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"uma?", "a"),
     (r"e", "and"),
     (r"ou", "or"),
+    (r"com", "with"),
     (r"mas|porem", "but"),
     (r"muito|muita|bem|bastante|super|bue", "very"),
     (r"ainda|continua", "still"),
+    (r"agora|agr|agra", "currently"),
     (r"so|apenas|somente", "just"),
     (r"depois|apos", "after"),
     (r"isso|isto|esse|este|essa|aquilo", "that"),
