@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.languages import LANGUAGES
+
 if TYPE_CHECKING:
     from bot.config import Settings
 
@@ -37,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("text", nargs="?", help="the message")
     parse.add_argument("--now", help="local time it was sent, ISO 8601 (default: now)")
     parse.add_argument("--tz", default=None, help="IANA time zone (default: DEFAULT_TIMEZONE)")
-    parse.add_argument("--lang", choices=("en", "ru", "es", "pt", "de"), default=None,
+    parse.add_argument("--lang", choices=tuple(LANGUAGES), default=None,
                        help="the language the messages are written in (default: English; "
                             "a JSONL line's \"lang\" overrides it)")
     parse.add_argument("--jsonl", action="store_true",

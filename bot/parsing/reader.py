@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .flags import red_flags
-from .lexicon import guess, translate, untranslated
+from .lexicon import guess, translation
 from .meaning import (
     NOT_DONE,
     NOT_THAT,
@@ -492,11 +492,11 @@ def read(text: str, now: datetime, tz: str | ZoneInfo, lang: str | None = None) 
     try:
         lexicon = guess(text, lang)
         if lexicon is not None:
-            english = translate(text, lexicon)
+            english, known = translation(text, lexicon)
             reading = _read(prepare(english), now, zone)
             # the words as typed are read as English only when the lexicon knew none of
             # them (an English message); otherwise what it understood stands, flags and all
-            if reading.intent != "unknown" or english != untranslated(text, lexicon):
+            if reading.intent != "unknown" or known:
                 return reading
         return _read(prepare(text), now, zone)
     except Exception:
@@ -654,7 +654,7 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
     if flags:  # "left leg is hot", "short of breath": a sign, whatever else is (not) said
         symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle, side=_side(t))
         return Reading(intent="symptom", confidence=0.7, symptom=symptom, red_flags=flags)
-    return Reading(intent="unknown", confidence=0.2 if flags else 0.1, red_flags=flags)
+    return Reading(intent="unknown", confidence=0.1)  # (flags were answered as a symptom)
 
 
 # "going to do my stretches now", "I'll stretch later": still to come, not done

@@ -54,12 +54,18 @@ class Texts:
         # fields every text may use without the caller naming them ({emergency})
         self.given = given if given is not None else {"emergency": emergency.FALLBACK}
         self._locale = Locale.parse(language)
+        self._by_zone: dict[str | None, Texts] = {}
 
     def speaking_to(self, tz_name: str | None) -> Texts:
-        """The same catalogue with what depends on where the person is filled in."""
-        fallback = self.fallback.speaking_to(tz_name) if self.fallback is not None else None
-        return Texts(self.language, self.entries, fallback,
-                     {**self.given, "emergency": emergency.number_for(tz_name)})
+        """The same catalogue with what depends on where the person is filled in (made
+        once per zone: every reply asks for it)."""
+        done = self._by_zone.get(tz_name)
+        if done is None:
+            fallback = self.fallback.speaking_to(tz_name) if self.fallback is not None else None
+            done = self._by_zone[tz_name] = Texts(
+                self.language, self.entries, fallback,
+                {**self.given, "emergency": emergency.number_for(tz_name)})
+        return done
 
     def __call__(self, key: str, /, **fields: Any) -> str:
         text = self.entries.get(key)
@@ -70,6 +76,8 @@ class Texts:
         if isinstance(text, dict):
             form = self._locale.plural_form(fields["n"])
             text = text.get(form) or text["other"]
+        # {emergency} is filled in wherever a text names it; any other text is returned
+        # as it is when no field is named (some callers format it later themselves)
         if "{emergency}" in text:
             fields = {**self.given, **fields}
         return text.format(**fields) if fields else text

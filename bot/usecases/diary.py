@@ -24,9 +24,10 @@ PERIOD_PAGE = 10  # entries shown for a period asked for in words ("what did I l
 
 async def page(u: Unit, number: int, asked: LookBack | None = None) -> DiaryPage:
     """A page of the diary, newest first; with `asked`, the entries of that period."""
-    if asked is None or asked.what is None or asked.since is None or asked.until is None:
+    if asked is None or asked.what is None:  # the diary from the newest
         rows = await u.entries.page(number * PAGE, PAGE + 1)
         return DiaryPage([to_entry(r) for r in rows[:PAGE]], number, len(rows) > PAGE)
+    assert asked.since is not None and asked.until is not None  # a period has both ends
     since = asked.since.replace(tzinfo=u.zone).astimezone(UTC)
     until = asked.until.replace(tzinfo=u.zone).astimezone(UTC)
     rows = await u.entries.page(0, PERIOD_PAGE + 1, since, until)

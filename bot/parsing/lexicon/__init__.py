@@ -25,6 +25,8 @@ import re
 import unicodedata
 from functools import cache
 
+from ...languages import DEFAULT_LANGUAGE
+from ...languages import LANGUAGES as SPOKEN
 from ..text import normalize
 
 try:  # the regex parser, to tell how a pattern can start (a speed-up only)
@@ -34,7 +36,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     from sre_constants import MAXREPEAT as _MAXREPEAT  # type: ignore[no-redef]
     from sre_parse import parse as _sre_parse  # type: ignore[no-redef]
 
-LANGUAGES: tuple[str, ...] = ("ru", "es", "pt", "de")
+LANGUAGES: tuple[str, ...] = tuple(code for code in SPOKEN if code != DEFAULT_LANGUAGE)
 
 # Placeholders for text already put into English: private-use characters, which no
 # pattern matches (they are not word characters and no lexicon names them).
@@ -116,8 +118,13 @@ def _rules(lang: str) -> tuple[tuple[tuple[str, ...] | None, re.Pattern[str], re
 
 def translate(text: str, lang: str) -> str:
     """`text` in `lang` -> the English the reader reads (lower case, single spaced)."""
+    return translation(text, lang)[0]
+
+
+def translation(text: str, lang: str) -> tuple[str, bool]:
+    """(the English, whether the lexicon knew any of the words)."""
     if lang not in LANGUAGES:
-        return normalize(text)
+        return normalize(text), False
     t = fold(normalize(text), lang)
     held: list[str] = []
 
@@ -139,12 +146,7 @@ def translate(text: str, lang: str) -> str:
             continue
         t = pattern.sub(lambda m, e=english: hold(m.expand(e) if "\\" in e else e), t)
     # the spaces set around what was put into English do not part a word from its comma
-    return _BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", restore(t))).strip()
-
-
-def untranslated(text: str, lang: str) -> str:
-    """What `translate` gives when the lexicon knows no word of `text`."""
-    return _BEFORE_MARK.sub(r"\1", fold(normalize(text), lang)).strip()
+    return _BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", restore(t))).strip(), bool(held)
 
 
 def guess(text: str, lang: str | None) -> str | None:
