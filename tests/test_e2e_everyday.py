@@ -8,7 +8,7 @@ import pytest
 
 from tests.botapi import BotApiStub
 from tests.conftest import RunningBot, db_rows
-from tests.test_e2e import buttons, say
+from tests.test_e2e import say
 from tests.test_e2e_diary import tap
 
 pytestmark = pytest.mark.e2e
@@ -39,10 +39,7 @@ def test_one_reminder_per_thing_changes_name_it_and_delete_asks(running_bot: Run
     assert sorted(reminder_rows(running_bot, user)) == [("magnesium", "08:00"), ("magnesium", "20:15")]
 
     [listing] = say(stub, user, "/reminders")
-    delete = next(d for label, d in buttons(listing) if label == "Delete")
-    before = len(stub.replies(user))
-    stub.press(user, delete)
-    [ask] = stub.wait_replies(user, before + 1)[before:]
+    ask = tap(stub, user, listing, "Delete")
     assert ask.params["text"].startswith("Delete Magnesium at ")  # it names which one
     assert len(reminder_rows(running_bot, user)) == 2  # nothing deleted before the yes
     kept = tap(stub, user, ask, "Keep it")
