@@ -188,9 +188,12 @@ async def test_every_api_call_needs_valid_init_data(served: Served) -> None:
 
 async def test_the_summary_says_what_the_chat_says(served: Served) -> None:
     now = datetime.now(UTC)
-    await say(served, "left calf cramp 3 min, bad", now - timedelta(days=1, hours=2))
-    await say(served, "two cramps in my foot", now - timedelta(days=3, hours=2))
-    await say(served, "no cramps last night", now - timedelta(days=2, hours=2))
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    # three different nights whatever the hour the test runs at (an hour after noon
+    # used to put the "no cramps" and the foot cramps on the same night)
+    await say(served, "left calf cramp 3 min, bad", today - timedelta(days=1) + timedelta(hours=3))
+    await say(served, "two cramps in my foot", today - timedelta(days=3) + timedelta(hours=3))
+    await say(served, "no cramps last night", today - timedelta(days=2) + timedelta(hours=8))
     code, data, headers = await served.call("GET", "/api/summary")
     assert code == 200 and headers["Cache-Control"] == "no-store"
     week = await served.talk.week(4242, now)
