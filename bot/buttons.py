@@ -222,8 +222,16 @@ SetupNoCheckin = action("su:off", "SetupNoCheckin")
 
 # ---- /trial ----------------------------------------------------------------------
 TrialSupplement = action("tr:s", "TrialSupplement", supplement=SUPPLEMENT)
+# before the N-of-1 blocks: (baseline, taking) nights; in old chats, it offers the blocks
 TrialPlan = action("tr:p", "TrialPlan", supplement=SUPPLEMENT, baseline=below(100),
                    taking=below(100))
+# pairs of on/off blocks, nights a block, blinded (1: with envelopes)
+TrialBlocks = action("tr:n", "TrialBlocks", supplement=SUPPLEMENT, pairs=below(10),
+                     nights=below(100), blind=below(2))
+TrialBlind = action("tr:b", "TrialBlind", supplement=SUPPLEMENT)  # the plans, blinded
+TrialKeyHidden = action("tr:k", "TrialKeyHidden")  # the envelopes are ready: hide the key
+TrialGuess = action("tr:g", "TrialGuess", block=below(20), guess=one_of("r", "l", "u"))
+TrialResultShown = action("tr:r", "TrialResultShown")  # the result, guess or not
 TrialStatus = action("tr:st", "TrialStatus")
 # Asks first.
 TrialStop = action("tr:x", "TrialStop")

@@ -14,6 +14,9 @@ cramps in primary care) and the JAMA K2 trial's own design:
 - the analysis: cramps per logged night on the analysed "on" nights against the "off"
   ones, by the same engine as `/week` (`bot.stats`): the rate ratio with its interval,
   how likely it is that the supplement helps, and the sceptic's reading beside it.
+
+A trial started before the blocks existed is one "on" block with no washout: its "off"
+nights are the run-in's.
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ from .stats import Helps, Period, RateRatio, helps, rate_ratio
 RUN_IN_NIGHTS = 14
 MIN_RUN_IN_CRAMPS = 2
 WASHOUT_NIGHTS = 3
+MIN_NIGHTS = 7  # analysed nights logged on each side before a result is given
 PLANS = ((3, 14), (2, 21), (3, 21))  # (pairs, nights a block) offered
+PAIRS = (2, 4)  # the fewest and most pairs a typed plan may ask for
+BLOCK_NIGHTS = (10, 28)  # the shortest and longest block: the washout must leave most
 TOLD_HELPS = 0.975  # how sure (flat prior) before "it seems to help": 0.95 told 9% of no-effect people
 
 
@@ -41,6 +47,10 @@ class Plan:
     @property
     def nights(self) -> int:
         return self.run_in + len(self.blocks) * self.block_nights
+
+    def boundary(self, first_night: date, block: int) -> date:
+        """The night block `block` ends and the next starts (0: the run-in's end)."""
+        return first_night + timedelta(days=self.run_in + block * self.block_nights)
 
 
 def draw(pairs: int, block_nights: int, rng: random.Random | None = None) -> Plan:
@@ -116,5 +126,8 @@ def analyse(plan: Plan, first_night: date, counts: dict[date, int]) -> Analysis:
     off_nights: list[date] = []
     for b in blocks(plan, first_night):
         (on_nights if b.on else off_nights).extend(span(b.analysed_from, b.end))
-    on, off = period(on_nights), period(off_nights)
+    on = period(on_nights)
+    # a plan with no "off" block (a before/after trial from before the blocks) compares
+    # with the run-in
+    off = period(off_nights) if off_nights else run_in
     return Analysis(run_in, on, off, rate_ratio(off, on), helps(off, on))

@@ -214,8 +214,8 @@ LOOKS = (4, 8)  # weeks after the start at which the comparison is made, and onl
 LOOK_LEVEL = 1 - (1 - LEVEL) / len(LOOKS) / 2
 
 
-def period(entries: list[Entry], zone: ZoneInfo, first: date, end: date) -> Period:
-    """Nightly cramp counts over the nights [first, end); None for a night not logged."""
+def nightly(entries: list[Entry], zone: ZoneInfo, first: date, end: date) -> dict[date, int]:
+    """Cramps on each logged night of [first, end) (a night not logged is not in it)."""
     counts: dict[date, int] = {}
     for e in entries:
         if e.kind not in ("cramp", "no_cramp"):
@@ -223,6 +223,12 @@ def period(entries: list[Entry], zone: ZoneInfo, first: date, end: date) -> Peri
         night = night_of(e.at, zone)
         if first <= night < end:
             counts[night] = counts.get(night, 0) + ((e.count or 1) if e.kind == "cramp" else 0)
+    return counts
+
+
+def period(entries: list[Entry], zone: ZoneInfo, first: date, end: date) -> Period:
+    """Nightly cramp counts over the nights [first, end); None for a night not logged."""
+    counts = nightly(entries, zone, first, end)
     days = (end - first).days
     return Period(tuple(counts.get(first + timedelta(days=i)) for i in range(max(days, 0))))
 

@@ -49,7 +49,8 @@ QUIET_FROM, QUIET_UNTIL = 22, 8  # replies are silent between these local hours
 TAKEN_REACTIONS = frozenset({"👍", "👌", "✅", "✔", "✔️", "🙏", "💯", "👏", "❤", "❤️", "🔥", "🥰"})
 
 REMINDER_ACTIONS = reminders.ACTIONS
-TRIAL_ACTIONS = (b.TrialSupplement, b.TrialPlan, b.TrialStatus, b.TrialStop, b.TrialStopConfirmed)
+TRIAL_ACTIONS = (b.TrialSupplement, b.TrialPlan, b.TrialBlocks, b.TrialBlind, b.TrialKeyHidden, b.TrialGuess,
+                 b.TrialResultShown, b.TrialStatus, b.TrialStop, b.TrialStopConfirmed)
 
 
 @dataclass(frozen=True, slots=True)

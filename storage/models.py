@@ -210,7 +210,8 @@ class AdviceShown(Base):
 
 
 class Trial(Base):
-    """A personal before/after experiment: a baseline, then the supplement daily."""
+    """A personal N-of-1 trial: a run-in without the supplement, then on/off blocks in a
+    randomised order (a trial from before the blocks is one "on" block, no washout)."""
 
     __tablename__ = "trials"
 
@@ -219,11 +220,24 @@ class Trial(Base):
         ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
     )
     supplement: Mapped[str] = mapped_column(String(32), nullable=False)
-    first_night: Mapped[date] = mapped_column(Date, nullable=False)  # the baseline's first
-    baseline_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)
-    taking_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)
-    phase: Mapped[str] = mapped_column(String(10), nullable=False)  # baseline|taking|done|stopped
+    first_night: Mapped[date] = mapped_column(Date, nullable=False)  # the run-in's first
+    baseline_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)  # the run-in
+    taking_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False)  # all blocks
+    # run_in | blocks | done | ineligible (too few cramps in the run-in) | stopped
+    phase: Mapped[str] = mapped_column(String(10), nullable=False)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    blocks: Mapped[str] = mapped_column(String(16), nullable=False, default="1")  # "1" on, "0" off
+    block_nights: Mapped[int] = mapped_column(SmallInteger, nullable=False, default=0)
+    washout: Mapped[int] = mapped_column(SmallInteger, nullable=False, default=0)
+    block: Mapped[int] = mapped_column(SmallInteger, nullable=False, default=0)  # 0: run-in
+    blinded: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # blinded: the user's guess after each block, "r" real, "l" look-alike, "?" can't tell,
+    # "-" not answered
+    guesses: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    # the user's own reminders for the supplement, paused for the trial (ids, comma-separated)
+    paused: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    dose_reminder: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the trial's own
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class Inbox(Base):

@@ -362,6 +362,11 @@ class TrialRepo:
         result = await self.session.execute(_CURRENT_TRIAL, {"user_id": self.user.id})
         return result.scalar_one_or_none()
 
+    async def last_ended(self) -> Trial | None:
+        """The latest trial that ran to its end (its result stays available)."""
+        result = await self.session.execute(_LAST_TRIAL, {"user_id": self.user.id})
+        return result.scalar_one_or_none()
+
     async def add(self, **fields: Any) -> Trial:
         trial = Trial(user_id=self.user.id, **fields)
         self.session.add(trial)
@@ -389,7 +394,10 @@ _FROM_MESSAGE = select(Entry).where(
     Entry.user_id == bindparam("user_id"), Entry.chat_id == bindparam("chat_id"),
     Entry.message_id == bindparam("message_id")).order_by(Entry.part)
 _CURRENT_TRIAL = select(Trial).where(
-    Trial.user_id == bindparam("user_id"), Trial.phase.in_(("baseline", "taking"))
+    Trial.user_id == bindparam("user_id"), Trial.phase.in_(("run_in", "blocks"))
+).order_by(Trial.id.desc()).limit(1)
+_LAST_TRIAL = select(Trial).where(
+    Trial.user_id == bindparam("user_id"), Trial.phase.in_(("done", "ineligible"))
 ).order_by(Trial.id.desc()).limit(1)
 # Core, not ORM: an ORM bulk delete would first look for the rows among loaded objects
 _INBOX_DONE = delete(Inbox.__table__).where(

@@ -134,12 +134,12 @@ async def test_a_trial_step_arrives_in_the_console(sqlite_url: str, tmp_path: Pa
         talk = Router(db, "Europe/London")
         now = datetime.now(UTC)
         await talk.timezone(0, "Europe/London", now)
-        await talk.command("trial", 0, "magnesium 14 28", now)
-        async with db.session() as session:  # as if the baseline's fortnight had passed
+        await talk.command("trial", 0, "magnesium 3 14", now)
+        async with db.session() as session:  # as if the run-in's fortnight had passed
             await session.execute(text("UPDATE trials SET first_night = :d"),
                                   {"d": (now - timedelta(days=20)).date()})
             await session.execute(text("UPDATE reminders SET next_due_at = :at WHERE kind = 'trial'"),
                                   {"at": now - timedelta(minutes=1)})
         out = io.StringIO()
         await chat(talk, 0, Typed([], wait=1.5), out, tmp_path / "files", tick_seconds=0.2)
-        assert "Your baseline is done" in out.getvalue()
+        assert "Your run-in is done" in out.getvalue()

@@ -88,7 +88,7 @@ async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Rout
     logged = await talk.on_text(msg("left calf cramp 3 min", user=alice, message_id=5))
     entry_id = logged.buttons[-1][0].data.split(":")[1]
     await talk.remind(alice, "stretch 22:00", MORNING)
-    await talk.trial(alice, "magnesium 14 28", MORNING)
+    await talk.trial(alice, "magnesium 3 14", MORNING)
     out = await talk.tick(MORNING + timedelta(days=1))
     occurrence = next(o.occurrence_id for o in out if o.chat_id == alice)
     reminder_ids = [b.data.split(":")[2] for row in (await talk.reminders(alice)).buttons
@@ -105,7 +105,7 @@ async def test_no_command_or_button_of_one_user_reaches_anothers_data(talk: Rout
     assert ",calf," in alices_csv.content.decode() and ",foot," not in alices_csv.content.decode()
     listing = await talk.reminders(alice)
     assert "Stretches at 22:00" in listing.text and "paused" not in listing.text
-    assert "baseline" in (await talk.trial(alice, "", MORNING)).text
+    assert "run-in" in (await talk.trial(alice, "", MORNING)).text
     bobs_csv = (await talk.export(bob, MORNING)).document
     assert bobs_csv is not None and len(bobs_csv.content.decode().splitlines()) == 1
     assert "nothing logged" in (await talk.week(bob, MORNING)).text

@@ -22,9 +22,9 @@ EMERGENCY = "⚠️ Chest pain, sudden breathlessness, coughing blood or faintin
 SAME_DAY = "⚠️ Swelling, warmth, redness or tenderness in one calf"
 
 
-def say(stub: BotApiStub, user: int, text: str, expect: int = 1) -> list:
+def say(stub: BotApiStub, user: int, text: str, expect: int = 1, date: int | None = None) -> list:
     before = len(stub.replies(user))
-    stub.send_text(user, text)
+    stub.send_text(user, text, date=date)
     return stub.wait_replies(user, before + expect)[before:]
 
 
@@ -91,7 +91,7 @@ def test_the_blood_thinner_gate_has_no_way_round(stub: BotApiStub, tmp_path: Pat
         assert "ask your doctor before starting K2" in noted.params["text"]
         [told] = say(stub, warfarin, "should I stop my K2?")
         assert "starting K2 and stopping it both" in told.params["text"]
-        [refused] = say(stub, warfarin, "/trial k2 14 28")
+        [refused] = say(stub, warfarin, "/trial k2 3 14")
         assert "My doctor agreed" in buttons(refused)
         [agreed] = press(stub, warfarin, buttons(refused)["My doctor agreed"])
         assert "prescriber agreed" in agreed.params["text"]
@@ -100,14 +100,16 @@ def test_the_blood_thinner_gate_has_no_way_round(stub: BotApiStub, tmp_path: Pat
 
         # 4. /trial with the question ignored: at the switch, no "take K2 from tonight"
         trial = 704
-        [started] = say(stub, trial, "/trial k2 14 28")
+        [started] = say(stub, trial, "/trial k2 3 14")
         assert "trial has started" in started.params["text"]
         with sqlite3.connect(db_path) as db:
             db.execute("update trials set first_night = ?",
                        ((datetime.now(UTC) - timedelta(days=20)).date().isoformat(),))
+        for days in (15, 12):  # two cramps in the run-in: enough for the blocks to start
+            say(stub, trial, "calf cramp", date=int(time.time()) - days * 86400)
         make_due(db_path)
         step = wait_for(lambda: [c for c in stub.sent(trial, "sendMessage")
-                                 if c.params["text"].startswith("Your baseline is done")])
+                                 if c.params["text"].startswith("Your run-in is done")])
         text = step[0].params["text"]
         assert "From tonight" not in text and "take vitamin K2 every day" not in text
         assert "stopped the trial" in text

@@ -1,18 +1,20 @@
-"""/trial: baseline, then the supplement daily, then the comparison, moved on by the
-scheduler's tick on SQLite and PostgreSQL."""
+"""/trial as an N-of-1 trial: a run-in, randomised on/off blocks, the result, moved on
+by the scheduler's tick on SQLite and PostgreSQL, with the clock moved night by night."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 
-from bot.reminders import KIND_TRIAL
+from bot.reminders import KIND_SUPPLEMENT, KIND_TRIAL
 from bot.replies import Reply
 from bot.router import Incoming, Router
-from storage import Database, ReminderRepo, TrialRepo, UserRepo
+from storage import Database, ReminderRepo, Trial, TrialRepo, UserRepo
 from tests.test_reminders import london
 
 USER = 21
@@ -22,28 +24,40 @@ class World:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.talk = Router(db, "Europe/London")
+        self.message_id = 100
 
-    async def say(self, text: str, at: datetime, message_id: int) -> Reply:
-        return await self.talk.on_text(Incoming(USER, text, at.astimezone(UTC), USER, message_id))
+    async def say(self, text: str, at: datetime) -> Reply:
+        self.message_id += 1
+        return await self.talk.on_text(Incoming(USER, text, at.astimezone(UTC), USER,
+                                                self.message_id))
 
     async def press(self, reply: Reply, label: str, at: datetime) -> Reply:
         data = next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
         return await self.talk.on_button(USER, data, at.astimezone(UTC))
 
-    async def tick(self, at: datetime) -> list[str]:
-        """A tick as the Telegram sender runs it: trial messages are built, sent, applied
-        (other messages are noted by their kind)."""
-        texts = []
-        for out in await self.talk.tick(at.astimezone(UTC)):
-            texts.append(out.reply.text if out.kind == KIND_TRIAL else out.kind)
-            await self.talk.sent(out, 1, at.astimezone(UTC))
-        return texts
+    async def tick(self, at: datetime) -> list[Reply]:
+        """A tick as the Telegram sender runs it: the trial's messages, built, sent and
+        applied (the others are sent and left out)."""
+        out = []
+        for due in await self.talk.tick(at.astimezone(UTC)):
+            if due.kind == KIND_TRIAL:
+                out.append(due.reply)
+            await self.talk.sent(due, 1, at.astimezone(UTC))
+        return out
 
-    async def phase(self) -> str | None:
+    async def trial(self, ended: bool = False) -> Trial | None:
         async with self.db.session() as s:
             user, _ = await UserRepo(s).get_or_create(USER)
-            trial = await TrialRepo(s, user).current()
-            return trial.phase if trial else None
+            repo = TrialRepo(s, user)
+            return await (repo.last_ended() if ended else repo.current())
+
+    async def reminders(self) -> list[tuple[str, str, str, bool]]:
+        """(kind, what, local time, paused) of the supplement reminders and the trial's clock."""
+        async with self.db.session() as s:
+            user, _ = await UserRepo(s).get_or_create(USER)
+            return sorted((r.kind, r.what, r.local_time, r.paused)
+                          for r in await ReminderRepo(s, user).all()
+                          if r.kind in (KIND_SUPPLEMENT, KIND_TRIAL))
 
 
 @pytest.fixture
@@ -56,112 +70,209 @@ async def world(db_url: str) -> AsyncIterator[World]:
     await db.dispose()
 
 
-async def test_a_trial_runs_from_baseline_to_report_by_itself(world: World) -> None:
-    start = london(2026, 1, 5, 20, 0)  # Monday evening: tonight is the first baseline night
-    reply = await world.talk.trial(USER, "", start.astimezone(UTC))
-    reply = await world.press(reply, "Magnesium", start)
-    reply = await world.press(reply, "2 weeks, then 4", start)
-    assert "baseline: 14 nights, until mon 19 jan" in reply.text.lower()
-    assert await world.phase() == "baseline"
-
-    message_id = 100
-    sent: list[tuple[datetime, str]] = []
-    for day in range(0, 43):
-        morning = london(2026, 1, 6, 7, 30) + timedelta(days=day)
-        # a known effect: 4 cramps a week in the baseline, 1 every two weeks after
-        cramp = day % 7 in (0, 2, 4, 5) if day < 14 else day % 14 == 3
-        message_id += 1
-        text = "calf cramp 2 min" if cramp else "no cramps last night"
-        await world.say(text, morning, message_id)
-        evening = london(2026, 1, 6, 19, 0) + timedelta(days=day)
-        for t in await world.tick(evening + timedelta(seconds=5)):
-            sent.append((evening, t))
-        if day >= 13:
-            message_id += 1
-            await world.say("took my magnesium", evening + timedelta(hours=2), message_id)
-        await world.tick(evening + timedelta(hours=2, minutes=5))  # the supplement reminder
-
-    trial_texts = [(at, t) for at, t in sent if "trial" in t or "baseline" in t]
-    assert [at.date().isoformat() for at, _ in trial_texts] == ["2026-01-19", "2026-02-16"]
-    switch, report = trial_texts[0][1], trial_texts[1][1]
-    assert "baseline is done" in switch and "14 of 14 nights logged" in switch
-    assert "remind you at 21:00" in switch
-    assert "upper limit" in switch.lower()  # the magnesium caution comes with it
-    assert "trial is over" in report
-    assert "over 14 logged nights (of 14)" in report and "over 28 logged nights (of 28)" in report
-    assert "logged on 28 of 28 days" in report
-    assert "Baseline: 8 cramps" in report and "magnesium: 2 cramps" in report
-    assert "about 88% fewer" in report and "no placebo" in report
-    assert await world.phase() is None  # done
-    async with world.db.session() as s:
-        user, _ = await UserRepo(s).get_or_create(USER)
-        kinds = sorted(r.kind for r in await ReminderRepo(s, user).all())
-    assert KIND_TRIAL not in kinds and "supplement" in kinds  # the daily reminder stays
+START = london(2026, 1, 5, 20, 0)  # a Monday evening: tonight is the run-in's first night
 
 
-async def test_too_few_logged_nights_are_said_so_not_compared(world: World) -> None:
-    start = london(2026, 1, 5, 20, 0)
-    await world.talk.trial(USER, "magnesium 7 7", start.astimezone(UTC))
-    await world.say("calf cramp", london(2026, 1, 6, 7, 0), 1)
-    assert await world.tick(london(2026, 1, 12, 19, 1)) != []
-    texts = await world.tick(london(2026, 1, 19, 19, 1))
-    report = next(t for t in texts if "trial is over" in t)
-    assert "too few logged nights" in report and "fewer" not in report
+async def run(world: World, nights: int, cramps, took=lambda night: False,
+              first: date = date(2026, 1, 5)) -> list[tuple[date, Reply]]:
+    """Night by night from `first`: a morning entry (`cramps(night)` of them, or "no
+    cramps"), then the evening's tick at 19:00 and a dose at 21:00 where `took(night)`.
+    The trial's messages, by the evening they came."""
+    steps = []
+    for i in range(nights):
+        night = first + timedelta(days=i)
+        morning = london(night.year, night.month, night.day, 7, 30) + timedelta(days=1)
+        n = cramps(night)
+        await world.say(f"{n} calf cramps 2 min" if n else "no cramps last night", morning)
+        evening = morning.replace(hour=19, minute=0, second=5)
+        steps += [(evening.date(), r) for r in await world.tick(evening)]
+        if took(evening.date()):
+            await world.say("took my magnesium", evening.replace(hour=21))
+    return steps
 
 
-async def test_taking_the_supplement_during_the_baseline_gets_a_note(world: World) -> None:
-    start = london(2026, 1, 5, 20, 0)
-    await world.talk.trial(USER, "magnesium 14 28", start.astimezone(UTC))
-    reply = await world.say("took my magnesium", london(2026, 1, 6, 21, 0), 5)
-    assert "Logged" in reply.text and "baseline runs until Mon 19 Jan" in reply.text
-    reply = await world.say("took my K2", london(2026, 1, 6, 21, 5), 6)
-    assert "baseline" not in reply.text  # another supplement is not this trial's business
+async def started(world: World, blinded: bool = False) -> Reply:
+    reply = await world.talk.trial(USER, "", START.astimezone(UTC))
+    reply = await world.press(reply, "Magnesium", START)
+    if blinded:
+        reply = await world.press(reply, "Blinded", START)
+    return await world.press(reply, "3 pairs of 2-week", START)
 
 
-async def test_status_stop_and_one_trial_at_a_time(world: World) -> None:
-    start = london(2026, 1, 5, 20, 0)
-    await world.talk.trial(USER, "k2 14 28", start.astimezone(UTC))
+def order(trial: Trial) -> list[bool]:
+    return [c == "1" for c in trial.blocks]
+
+
+def block_of(night: date, blocks_from: date = date(2026, 1, 19)) -> int:
+    """The block (from 1) a night falls in; 0: the run-in."""
+    return 0 if night < blocks_from else (night - blocks_from).days // 14 + 1
+
+
+async def test_a_full_trial_runs_from_run_in_to_result_by_itself(world: World) -> None:
+    await world.talk.command("remind", USER, "magnesium 08:00", START.astimezone(UTC))
+    reply = await started(world)
+    assert "run-in: 14 nights, until mon 19 jan" in reply.text.lower()
+    assert "6 blocks of 14 nights" in reply.text and "reminder at 08:00 is paused" in reply.text
+    trial = await world.trial()
+    on = order(trial)
+    assert sorted(on[0:2]) == sorted(on[2:4]) == sorted(on[4:6]) == [False, True]
+    assert ("supplement", "magnesium", "08:00", True) in await world.reminders()
+
+    def taking(night: date) -> bool:
+        return 0 < block_of(night) <= len(on) and on[block_of(night) - 1]
+
+    # a known effect: a cramp most nights without it, one a fortnight taking it
+    steps = await run(world, 14 + 6 * 14 + 1,
+                      cramps=lambda n: (n.toordinal() % 14 == 3) if taking(n)
+                      else int(n.toordinal() % 7 in (0, 2, 4, 5)),
+                      took=taking)
+    assert [d for d, _ in steps] == [date(2026, 1, 19) + timedelta(days=14 * i) for i in range(7)]
+    first = steps[0][1].text
+    assert "run-in is done" in first and "14 of 14 nights logged" in first
+    for (_, step), is_on in zip(steps[:6], on, strict=True):
+        if is_on:
+            assert "take magnesium every day" in step.text and "remind you at 08:00" in step.text
+            assert "upper limit" in step.text  # the magnesium caution comes with each
+        else:
+            assert "no magnesium for 14 nights" in step.text
+    result = steps[6][1].text
+    assert "trial is over" in result and "random order" in result
+    assert "It seems to help" in result and "a sceptic" in result
+    assert "on 42 of 42 days in the blocks taking it, and on 0 of 42" in result
+    assert "Your own magnesium reminder is back on" in result
+    assert await world.trial() is None and (await world.trial(ended=True)).phase == "done"
+    assert await world.reminders() == [("supplement", "magnesium", "08:00", False)]
+
+    # the result stays: /trial shows it again, word for word, and so does the PDF
+    later = london(2026, 4, 30, 9, 0).astimezone(UTC)
+    again = await world.talk.trial(USER, "", later)
+    assert result.startswith(again.text)
+    report = await world.talk.report(USER, later)
+    assert report.document is not None
+    pdf = " ".join(" ".join(p.extract_text().split())
+                   for p in PdfReader(io.BytesIO(report.document.content)).pages)
+    assert "Personal trial" in pdf and "It seems to help" in pdf and "random order" in pdf
+
+
+async def test_the_dose_reminder_runs_only_in_the_blocks_taking_it(world: World) -> None:
+    await started(world)
+    on = order(await world.trial())
+    assert not [r for r in await world.reminders() if r[0] == KIND_SUPPLEMENT]  # run-in
+    await run(world, 14, cramps=lambda n: 1)
+    for block in range(1, 7):
+        doses = [r for r in await world.reminders() if r[0] == KIND_SUPPLEMENT]
+        assert (doses == [("supplement", "magnesium", "21:00", False)]) == on[block - 1], block
+        await run(world, 14, cramps=lambda n: 1, first=date(2026, 1, 5) + timedelta(days=14 * block))
+    assert not [r for r in await world.reminders() if r[0] == KIND_SUPPLEMENT]  # the end
+
+
+async def test_too_few_cramps_in_the_run_in_end_it_as_good_news(world: World) -> None:
+    await world.talk.command("remind", USER, "magnesium 08:00", START.astimezone(UTC))
+    await started(world)
+    steps = await run(world, 15, cramps=lambda n: int(n == date(2026, 1, 8)))
+    [(day, step)] = steps
+    assert day == date(2026, 1, 19)
+    assert "1 cramp over 14 logged nights" in step.text and "at least 2" in step.text
+    assert "good news" in step.text and "reminder is back on" in step.text
+    assert (await world.trial(ended=True)).phase == "ineligible"
+    assert await world.reminders() == [("supplement", "magnesium", "08:00", False)]
+    shown = await world.talk.trial(USER, "", london(2026, 2, 1, 9, 0).astimezone(UTC))
+    assert "stopped after the run-in" in shown.text and "Start another trial" in str(shown.buttons)
+
+
+async def test_a_blinded_trial_keeps_the_key_and_asks_for_guesses(world: World) -> None:
+    reply = await started(world, blinded=True)
+    assert "helper's eyes only" in reply.text and "envelope 6" in reply.text
+    hidden = await world.press(reply, "Envelopes ready", START)
+    assert hidden.edit and "envelope 1 real" not in hidden.text and "look-alike" not in hidden.text
+    on = order(await world.trial())
+    steps = await run(world, 14 + 6 * 14 + 1, cramps=lambda n: 1 if n.day % 3 == 0 else 0)
+    texts = [r.text for _, r in steps]
+    for text in texts[1:6]:  # the block starts say envelope numbers, never which is real
+        assert "envelope" in text and "no magnesium" not in text
+        assert "which do you think" in text
+    # the dose reminder runs in every block: the user takes from the envelope each day
+    statuses = [r.text for _, r in steps]
+    assert all("take magnesium every day" not in t for t in statuses)
+    # guesses: right for the first two envelopes, wrong for the third, none after
+    for block in (1, 2, 3):
+        guess = "Real" if on[block - 1] == (block < 3) else "Look-alike"
+        asked = next(r for _, r in steps if f"envelope {block} is done" in r.text.lower()
+                     or f"envelope {block} was" in r.text)
+        await world.press(asked, guess, london(2026, 4, 28, 9, 0))
+    over = steps[-1][1]
+    assert "which envelopes were real" in over.text
+    result = await world.press(over, "Show the result", london(2026, 4, 28, 9, 0))
+    assert "You guessed 2 of 3 envelopes right" in result.text
+    assert "numbered envelopes" in result.text and "A dose logged on" in result.text
+
+
+async def test_status_stop_restores_reminders_and_one_trial_at_a_time(world: World) -> None:
+    await world.talk.command("remind", USER, "magnesium 08:00", START.astimezone(UTC))
+    await world.talk.trial(USER, "magnesium 2 21", START.astimezone(UTC))
     status = await world.talk.trial(USER, "", london(2026, 1, 9, 9, 0).astimezone(UTC))
-    assert "baseline, night 4 of 14" in status.text
-    again = await world.talk.on_button(USER, "tr:p:magnesium:14:28", start.astimezone(UTC))
+    assert "run-in, night 4 of 14" in status.text
+    again = await world.talk.on_button(USER, "tr:n:magnesium:3:14:0", START.astimezone(UTC))
     assert "already have a trial" in again.text
     confirm = await world.press(status, "Stop", london(2026, 1, 9, 9, 0))
     stopped = await world.press(confirm, "Yes, stop", london(2026, 1, 9, 9, 0))
-    assert "Trial stopped" in stopped.text and await world.phase() is None
+    assert "Trial stopped" in stopped.text and "reminder is back on" in stopped.text
+    assert await world.trial() is None
+    assert await world.reminders() == [("supplement", "magnesium", "08:00", False)]
     assert await world.tick(london(2026, 1, 19, 19, 1)) == []  # its clock went with it
-    assert "No trial" in (await world.talk.on_button(USER, "tr:xx", start)).text
+    assert "No trial" in (await world.talk.on_button(USER, "tr:xx", START)).text
 
 
-async def test_k2_trial_is_refused_while_on_warfarin(world: World) -> None:
-    at = london(2026, 1, 5, 20, 0).astimezone(UTC)
+async def test_a_k2_block_waits_for_the_blood_thinner_answer(world: World) -> None:
+    await world.talk.trial(USER, "k2 3 14", START.astimezone(UTC))
+    steps = await run(world, 15, cramps=lambda n: 1)
+    [(_, step)] = steps
+    assert "run-in is done" in step.text and "stopped the trial" in step.text
+    assert "take vitamin K2 every day" not in step.text
+    assert not [r for r in await world.reminders() if r[1] == "vitamin_k2"]
+
+
+async def test_a_k2_trial_is_refused_while_on_warfarin(world: World) -> None:
+    at = START.astimezone(UTC)
     await world.talk.on_button(USER, "bt:vka:0", at)
-    reply = await world.talk.trial(USER, "k2 14 28", at)
-    assert "warfarin" in reply.text.lower() and await world.phase() is None
+    reply = await world.talk.trial(USER, "k2 3 14", at)
+    assert "warfarin" in reply.text.lower() and await world.trial() is None
 
 
-async def test_bad_periods_and_forged_buttons_get_a_kind_answer(world: World) -> None:
-    at = london(2026, 1, 5, 20, 0).astimezone(UTC)
-    assert "7 to 84 nights" in (await world.talk.trial(USER, "magnesium 2 500", at)).text
+async def test_bad_plans_and_forged_buttons_get_a_kind_answer(world: World) -> None:
+    at = START.astimezone(UTC)
+    assert "2 to 4 pairs of blocks of 10 to 28 nights" in (
+        await world.talk.trial(USER, "magnesium 2 500", at)).text
     assert "Which supplement" in (await world.talk.trial(USER, "arsenic", at)).text
-    for data in ("tr:p:magnesium:99:99", "tr:p:arsenic:14:14", "tr:s:x", "tr:p:magnesium:a:b"):
+    for data in ("tr:n:magnesium:9:99:0", "tr:n:arsenic:3:14:0", "tr:s:x", "tr:n:magnesium:a:b:0",
+                 "tr:g:1:r", "tr:g:99:x", "tr:k", "tr:r"):
         reply = await world.talk.on_button(USER, data, at)
-        assert "expired" in reply.text or "nights" in reply.text
-    assert await world.phase() is None
+        assert "expired" in reply.text or "nights" in reply.text, data
+    # a before/after plan's button from an old chat offers the blocks instead
+    old = await world.talk.on_button(USER, "tr:p:magnesium:14:28", at)
+    assert "pairs of blocks" in old.text and "3 pairs of 2-week" in str(old.buttons)
+    assert await world.trial() is None
+
+
+async def test_taking_it_when_it_should_not_be_taken_gets_a_note(world: World) -> None:
+    await world.talk.trial(USER, "magnesium 3 14", START.astimezone(UTC))
+    reply = await world.say("took my magnesium", london(2026, 1, 6, 21, 0))
+    assert "Logged" in reply.text and "no magnesium until Mon 19 Jan" in reply.text
+    reply = await world.say("took my K2", london(2026, 1, 6, 21, 5))
+    assert "until" not in reply.text  # another supplement is not this trial's business
 
 
 async def test_the_trial_clock_is_not_in_the_reminders_list(world: World) -> None:
-    at = london(2026, 1, 5, 20, 0).astimezone(UTC)
-    await world.talk.trial(USER, "magnesium 14 28", at)
+    await world.talk.trial(USER, "magnesium 3 14", START.astimezone(UTC))
     listing = await world.talk.reminders(USER)
     assert "trial" not in listing.text.lower()
 
 
 async def test_a_zone_change_does_not_move_the_trial_on_early(world: World) -> None:
-    at = london(2026, 1, 5, 20, 0)
-    await world.talk.trial(USER, "magnesium 14 28", at.astimezone(UTC))
+    await world.talk.trial(USER, "magnesium 3 14", START.astimezone(UTC))
     await world.talk.timezone(USER, "Europe/Berlin", london(2026, 1, 6, 9, 0).astimezone(UTC))
     # the clock was moved to the next 19:00 by the zone change: it fires, says nothing
     assert await world.tick(london(2026, 1, 6, 19, 0)) == []
-    assert await world.phase() == "baseline"
-    texts = await world.tick(datetime(2026, 1, 19, 19, 1, tzinfo=ZoneInfo("Europe/Berlin")))
-    assert any("baseline is done" in t for t in texts)
+    assert (await world.trial()).phase == "run_in"
+    steps = await world.tick(datetime(2026, 1, 19, 19, 1, tzinfo=ZoneInfo("Europe/Berlin")))
+    assert any("run-in is done" in r.text for r in steps)

@@ -310,8 +310,11 @@ async def test_a_running_trial_shows_its_timeline(served: Served) -> None:
     now = datetime.now(UTC)
     _, before, _ = await served.call("GET", "/api/summary")
     assert before["trial"]["svg"] == "" and "/trial" in before["trial"]["text"]
-    await served.talk.trial(4242, "magnesium 14 28", now)
+    await served.talk.trial(4242, "magnesium 3 14", now)
     status = await served.talk.trial(4242, "", now)
     _, data, _ = await served.call("GET", "/api/summary")
     assert data["trial"]["text"] == status.text  # the chat's words
-    assert data["trial"]["svg"].startswith("<svg") and "<title" in data["trial"]["svg"]
+    svg = data["trial"]["svg"]
+    assert svg.startswith("<svg") and "<title" in svg
+    # the run-in, then six blocks: three taking it, three not
+    assert svg.count('class="taking"') == 3 and svg.count('class="baseline"') == 1 + 3

@@ -167,24 +167,33 @@ def trend_table(s: Speech, series: list[Any]) -> str:
 # ---- the trial -------------------------------------------------------------------------
 
 def trial_block(s: Speech, summary: Summary) -> dict[str, Any]:
+    """Where a running trial stands, in the chat's words, and its timeline: the run-in,
+    then each block (taking it or not; a blinded trial's blocks all look alike)."""
     t = s.t
     if summary.trial is None:
         return {"text": t("webapp.trial_none"), "svg": ""}
     trial, night = summary.trial, summary.trial_night or 1
     text = trial_talk.render(s, Status(trial, night)).text
-    total = trial.baseline_nights + trial.taking_nights
+    total = trial.run_in_nights + len(trial.blocks) * trial.block_nights
     done = (summary.nights[-1].night - trial.first_night).days + 1 if summary.nights else 0
     done = max(0, min(done, total))
     width = 300
-    split = width * trial.baseline_nights / total
+    scale = width / total
+    parts = [f'<rect class="baseline" x="0" y="8" width="{trial.run_in_nights * scale:.1f}" '
+             'height="24"/>']
+    for i, on in enumerate(trial.blocks):
+        x = (trial.run_in_nights + i * trial.block_nights) * scale
+        kind = "blinded" if trial.blinded else "taking" if on else "baseline"
+        parts.append(f'<rect class="{kind}" x="{x:.1f}" y="8" '
+                     f'width="{trial.block_nights * scale:.1f}" height="24"/>')
+    split = trial.run_in_nights * scale
     svg = (f'<svg class="timeline" viewBox="0 0 {width} 56" role="img" aria-labelledby="trial-t" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="trial-t">{escape(text)}</title>'
-           f'<rect class="baseline" x="0" y="8" width="{split}" height="24"/>'
-           f'<rect class="taking" x="{split}" y="8" width="{width - split}" height="24"/>'
-           f'<rect class="done" x="0" y="16" width="{width * done / total}" height="8"/>'
+           + "".join(parts) +
+           f'<rect class="done" x="0" y="16" width="{done * scale:.1f}" height="8"/>'
            f'<text class="tick" x="2" y="50">{escape(s.day(trial.first_night))}</text>'
-           f'<text class="tick" x="{split}" y="50" text-anchor="middle">'
-           f'{escape(s.day(trial.taking_from))}</text>'
+           f'<text class="tick" x="{split:.1f}" y="50" text-anchor="middle">'
+           f'{escape(s.day(trial.blocks_from))}</text>'
            f'<text class="tick" x="{width - 2}" y="50" text-anchor="end">{escape(s.day(trial.ends))}</text>'
            "</svg>")
     return {"text": text, "svg": svg}

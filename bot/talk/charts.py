@@ -255,6 +255,28 @@ def _colours(palette: Palette) -> Image.Image:
     return image
 
 
+def _trial_lines(s: Speech, r: Report) -> list[tuple[str, int, str]]:
+    """The personal trial: the last one's design and result in the chat's words, and a
+    running one's dates (not its order: it may be blinded)."""
+    from . import trial as trial_talk
+
+    t = s.t
+    if r.trial is None and r.running is None:
+        return []
+    lines = [("", 8, "normal"), (t("report.trial"), 14, "bold")]
+    if r.running is not None:
+        lines.append((t("report.trial_running", name=supplement_name(t, r.running.supplement),
+                        start=s.day(r.running.first_night), ends=s.day(r.running.ends)), 10,
+                      "normal"))
+    if r.trial is not None and r.trial.outcome is not None:
+        o = r.trial.outcome
+        lines += [(text, 10, "normal") for text in (trial_talk.design_words(s, o.trial),
+                                                     *trial_talk.result_words(s, o))]
+    elif r.trial is not None:
+        lines.append((trial_talk.render(s, r.trial).text, 10, "normal"))
+    return lines
+
+
 FLAGS_ON_PAGE_ONE = 12  # more go on a page of their own, before the entries
 
 
@@ -311,14 +333,30 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
                   or [(t("report.no_supplements"), 10, "normal")])
         lines += [(comparison_words(s, c, supplement_name(t, name)), 10, "normal")
                   for name, c in r.comparisons]
+        lines += [(text, size, weight) for text, size, weight in _trial_lines(s, r)]
         y = 0.96
         for text, size, weight in lines:
             style = "italic" if weight == "italic" else "normal"
             # wrapped here, so that each line gets its own height on the page
             for line in textwrap.wrap(text, width=int(1000 / size)) or [""]:
+                if y < 0.06:  # the page is full: the rest on the next, headed as such
+                    fig.set_facecolor("white")
+                    pdf.savefig(fig)
+                    plt.close(fig)
+                    fig = plt.figure(figsize=(8.27, 11.69))
+                    fig.text(0.07, 0.96, t("report.summary_continued"), fontsize=14,
+                             fontweight="bold", va="top")
+                    y = 0.93
                 fig.text(0.07, y, line, fontsize=size, va="top", fontstyle=style,
                          fontweight="bold" if weight == "bold" else "normal")
                 y -= 0.012 + size / 700
+        if y < 0.3:  # the summary ran long (a trial's result): the chart on a page of its own
+            fig.set_facecolor("white")
+            pdf.savefig(fig)
+            plt.close(fig)
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.text(0.07, 0.96, t("report.chart"), fontsize=14, fontweight="bold", va="top")
+            y = 0.93
         ax = fig.add_axes((0.07, 0.04, 0.86, min(0.45, y - 0.08)))
         chart = _Chart(PAPER, 2).draw(series, r.starts, ChartWords.of(s, r.starts))
         ax.imshow(chart, interpolation="antialiased")

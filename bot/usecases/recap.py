@@ -20,6 +20,7 @@ from ..recap import (
     supplement_starts,
     weekly_series,
 )
+from . import trial
 from .logging import pattern_advice
 from .results.recap import Adherence, Export, Report, WeekRecap
 from .unit import Unit, to_entry
@@ -87,7 +88,9 @@ async def report(u: Unit, now: datetime) -> Report:
                   starts=supplement_starts(history, zone), entries=history,
                   adherence=adherence(history, now.astimezone(zone).date(), zone, days=28),
                   first_night=min(nights) if nights else None, months=months(year, now, zone),
-                  comparisons=comparisons(year, now, zone), runs=runs)
+                  comparisons=comparisons(year, now, zone), runs=runs,
+                  trial=await trial.last_result(u, now),
+                  running=trial.info(current) if (current := await u.trials.current()) else None)
 
 
 async def export(u: Unit, as_json: bool) -> Export:

@@ -8,6 +8,7 @@ from datetime import date
 from ...advice import Advice
 from ...kinds import Entry
 from ...recap import Comparison, Month, Recap, WeekPoint
+from .trial import Finished, TrialInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Report:
     months: list[Month] = field(default_factory=list)  # the last 12 months, oldest first
     comparisons: list[tuple[str, Comparison]] = field(default_factory=list)
     runs: dict[str, date] = field(default_factory=dict)  # each supplement's current run, from
+    trial: Finished | None = None  # the latest trial that ran to its end, with its result
+    running: TrialInfo | None = None  # a trial under way (its order not said: it may be blind)
 
 
 @dataclass(frozen=True, slots=True)

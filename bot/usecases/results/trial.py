@@ -1,26 +1,36 @@
-"""Results of /trial: choosing, starting, where it stands, stopping, and the scheduler's
-steps from one period to the next."""
+"""Results of /trial: choosing, starting, where it stands, stopping, the scheduler's
+steps from the run-in through the blocks, and the result (kept after the end)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from ...advice import Advice
-from ...recap import Comparison
+from ...nof1 import Analysis
+from ...stats import Period
 
 
 @dataclass(frozen=True, slots=True)
 class TrialInfo:
-    """A trial, as plain values (no ORM row)."""
+    """A trial, as plain values (no ORM row). While a blinded trial runs, `blocks` is
+    known here but never said: the talk shows envelope numbers only."""
 
     supplement: str
-    phase: str  # baseline | taking | done | stopped
-    first_night: date  # the baseline's first night
-    baseline_nights: int
-    taking_nights: int
-    taking_from: date  # the first night taking the supplement (the baseline's end)
-    ends: date  # the day after the last night taking it: the comparison's day
+    phase: str  # run_in | blocks | done | ineligible | stopped
+    first_night: date  # the run-in's first night
+    run_in_nights: int
+    blocks: tuple[bool, ...]  # True: an "on" block (taking it), in order
+    block_nights: int
+    washout: int  # nights at each block's start left out of the comparison
+    block: int  # the current block (from 1); 0: the run-in
+    blinded: bool
+    blocks_from: date  # the first block's first night (the run-in's end)
+    ends: date  # the night after the last block: the result's day
+
+    def block_first(self, block: int) -> date:
+        """The first night of block `block` (from 1)."""
+        return self.blocks_from + timedelta(days=(block - 1) * self.block_nights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,19 +43,22 @@ class SupplementChoice:
 
 @dataclass(frozen=True, slots=True)
 class PlanChoice:
-    """How long: the offered (baseline, taking) periods, in nights."""
+    """How long: the offered (pairs, nights a block) plans; blinded: with envelopes."""
 
     supplement: str
     plans: tuple[tuple[int, int], ...]
+    run_in: int
+    washout: int
+    blinded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class BadPeriods:
-    """A period outside `least`..`most` nights: nothing started."""
+class BadPlan:
+    """A typed plan outside the limits: nothing started."""
 
     supplement: str
-    least: int
-    most: int
+    pairs: tuple[int, int]
+    nights: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +78,13 @@ class AlreadyRunning:
 class Started:
     trial: TrialInfo
     ask_blood_thinner: bool  # a K2 trial, and we do not know about blood thinners
+    paused: tuple[time, ...]  # the user's own reminders for it, paused until the end
+    dose_at: time  # the trial's dose reminder, in the blocks that have one
 
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """Where a running trial stands: its current period's night (from 1)."""
+    """Where a running trial stands: the night (from 1) of the run-in or current block."""
 
     trial: TrialInfo
     night: int
@@ -83,6 +98,7 @@ class ConfirmStop:
 @dataclass(frozen=True, slots=True)
 class Stopped:
     supplement: str
+    restored: int  # the user's own reminders switched back on
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,41 +109,95 @@ class NoTrial:
 
 
 @dataclass(frozen=True, slots=True)
-class BaselineDone:
-    """The scheduler's step at the baseline's end.
+class KeyHidden:
+    """The helper pressed "envelopes ready": the key is taken off the screen."""
 
-    stopped: on warfarin or similar by now, a K2 trial stops here. Otherwise taking
-    starts, with the supplement reminder already at `reminder_at` (existing) or one
-    set up at `reminder_at`. `advice`: the caution that goes with it (always shown)."""
+    supplement: str
+    blocks: int
+
+
+@dataclass(frozen=True, slots=True)
+class GuessNoted:
+    """A blinded block's guess, noted. outcome: the last block's, so the result now."""
+
+    block: int
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A trial's result, by the one engine (`bot.nof1.analyse` on `bot.stats`)."""
 
     trial: TrialInfo
-    nights: int  # nights with data in the baseline
-    cramps: int
-    stopped: bool = False
-    held: str | None = None  # stopped at the blood-thinner gate: "ask" | "warfarin" | "unsure"
-    reminder_at: time | None = None
-    reminder_existing: bool = False
+    analysis: Analysis
+    days_on: int  # days in the "on" blocks (all blocks' days when blinded)
+    taken_on: int  # of those, days with the supplement logged
+    days_off: int
+    taken_off: int  # days with it logged in the "off" blocks (0 when blinded: not known)
+    severity: tuple[float | None, float | None]  # mean severity (0-10) on, off
+    minutes: tuple[float | None, float | None]  # mean minutes a cramp, on, off
+    guesses: tuple[int, int] | None  # blinded: (right, answered); None: not blinded
+
+    @property
+    def verdict(self) -> str:
+        return self.analysis.verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """/trial after a trial ended: its result (None: the run-in had too few cramps)."""
+
+    trial: TrialInfo
+    run_in: Period
+    outcome: Outcome | None
+
+
+# ---- the scheduler's steps ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NotEligible:
+    """The run-in had fewer than `least` cramps: too little to learn from. The end."""
+
+    trial: TrialInfo
+    run_in: Period
+    least: int
+    restored: int
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A K2 block was due while the blood-thinner answer is unknown, warfarin or similar,
+    or "not sure": the trial stops here, with the caution (rule 3)."""
+
+    trial: TrialInfo
+    held: str  # "ask" | "warfarin" | "unsure"
+    advice: tuple[Advice, ...]
+    run_in: Period | None  # at the run-in's end, what it showed
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStarts:
+    """A block starts tonight. run_in: at the first block, what the run-in showed.
+    guess: blinded, the block just ended, whose guess is asked."""
+
+    trial: TrialInfo
+    block: int  # from 1
+    dose_at: time
+    run_in: Period | None = None
+    guess: int | None = None
     advice: tuple[Advice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
-    nights: int  # nights with data
-    cramps: int
-
-
-@dataclass(frozen=True, slots=True)
 class TrialOver:
-    """The scheduler's step at the trial's end: the two periods side by side."""
+    """The last block ended. Blinded: the last guess is asked before the result."""
 
-    trial: TrialInfo
-    baseline: Period
-    taking: Period
-    days_taken: int  # days with the supplement logged while taking it
-    comparison: Comparison | None  # None: too few nights with data to compare
-    min_nights: int  # nights with data needed in each period to compare
+    outcome: Outcome
+    guess: int | None = None
+    restored: int = 0
 
 
-TrialResult = (SupplementChoice | PlanChoice | BadPeriods | NotWithWarfarin | AlreadyRunning
-               | Started | Status | ConfirmStop | Stopped | NoTrial)
-TrialStep = BaselineDone | TrialOver
+TrialResult = (SupplementChoice | PlanChoice | BadPlan | NotWithWarfarin | AlreadyRunning
+               | Started | Status | ConfirmStop | Stopped | NoTrial | KeyHidden | GuessNoted
+               | Finished)
+TrialStep = NotEligible | Held | BlockStarts | TrialOver
