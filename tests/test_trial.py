@@ -276,3 +276,43 @@ async def test_a_zone_change_does_not_move_the_trial_on_early(world: World) -> N
     assert (await world.trial()).phase == "run_in"
     steps = await world.tick(datetime(2026, 1, 19, 19, 1, tzinfo=ZoneInfo("Europe/Berlin")))
     assert any("run-in is done" in r.text for r in steps)
+
+
+async def test_a_before_after_trial_running_at_the_upgrade_carries_on(db_url: str) -> None:
+    """A trial started before the blocks (baseline 14, taking 28, in its taking period)
+    is, after migration 0008, one "on" block compared with its baseline."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from storage.db import MIGRATIONS
+    from storage.models import UTCDateTime
+
+    db = Database(db_url)
+
+    def to_0007(connection: sa.Connection) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0007_language")
+
+    async with db.engine.begin() as conn:
+        await conn.run_sync(to_0007)
+    async with db.session() as s:
+        user, _ = await UserRepo(s).get_or_create(USER)
+        await UserRepo(s).update(user, tz="Europe/London")
+        trials = sa.table("trials", *(sa.column(c) for c in (
+            "user_id", "supplement", "first_night", "baseline_nights", "taking_nights", "phase")),
+            sa.column("started_at", UTCDateTime()))
+        await s.execute(sa.insert(trials).values(
+            user_id=user.id, supplement="magnesium", first_night=date(2026, 1, 5),
+            baseline_nights=14, taking_nights=28, phase="taking",
+            started_at=START.astimezone(UTC)))
+    await db.upgrade()
+    world = World(db)
+    status = await world.talk.trial(USER, "", london(2026, 1, 25, 9, 0).astimezone(UTC))
+    assert "block 1 of 1, taking magnesium daily, night 6 of 28" in status.text
+    end = await world.talk.trial_step(USER, london(2026, 2, 16, 19, 1).astimezone(UTC), apply=True)
+    assert end is not None and "trial is over" in end.text
+    assert "so it compares with the baseline" in end.text and "Too few logged nights" in end.text
+    await db.dispose()

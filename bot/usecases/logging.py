@@ -9,6 +9,7 @@ from .. import advice
 from ..kinds import blank_fields
 from ..parsing import Cramp, Reading
 from ..parsing.flags import cramp_reported, place
+from ..recap import night_of
 from ..reminders import wall_time
 from ..vocab import K2, MUSCLES, SIDES
 from . import trial
@@ -79,7 +80,8 @@ async def log(u: Unit, reading: Reading, *, sent_at: datetime, text: str, source
     if logged.duplicate:
         return logged
     found = await _advice_after(u, logged, sent_at, text)
-    taken = {e.name for e in logged.entries if e.kind == "supplement" and e.name}
+    taken = {(e.name, night_of(e.at, u.zone)) for e in logged.entries
+             if e.kind == "supplement" and e.name}
     baseline = await trial.baseline_of(u, taken) if taken else None
     k2 = any(e.name == K2 for e in logged.entries)
     ask = (k2 and u.user.anticoagulant is None

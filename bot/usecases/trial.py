@@ -265,17 +265,21 @@ async def _guess(u: Unit, action: b.TrialGuess, now: datetime) -> TrialResult:
     return GuessNoted(action.block)
 
 
-async def baseline_of(u: Unit, names: set[str]) -> tuple[str, date] | None:
-    """A supplement logged during its own trial's run-in or an (unblinded) "off" block:
-    (it, the night it may be taken again)."""
+async def baseline_of(u: Unit, taken: set[tuple[str, date]]) -> tuple[str, date] | None:
+    """A dose of the trial's supplement logged (supplement, night) on a night of its
+    run-in or of an (unblinded) "off" block: (it, the night it may be taken again)."""
     trial = await u.trials.current()
-    if trial is None or trial.supplement not in names or trial.blinded:
+    if trial is None or trial.blinded:
         return None
-    t = info(trial)
-    if trial.block == 0:
-        return trial.supplement, t.blocks_from
-    if not t.blocks[trial.block - 1]:
-        return trial.supplement, t.block_first(trial.block + 1)
+    plan = plan_of(trial)
+    for name, night in sorted(taken):
+        if name != trial.supplement or not trial.first_night <= night < ends(trial):
+            continue
+        block = nof1.where(plan, trial.first_night, night)
+        if block is None:  # the run-in
+            return name, plan.boundary(trial.first_night, 0)
+        if not block.on:
+            return name, block.end
     return None
 
 
