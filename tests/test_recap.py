@@ -144,6 +144,30 @@ async def test_report_pdf_has_the_entries_and_the_red_flags(talk: Router) -> Non
     assert "Red-flag symptoms reported" in text
 
 
+@pytest.mark.parametrize("scale", [1, 2])
+def test_start_labels_stay_inside_the_frame_and_never_overlap(scale: int) -> None:
+    """Four supplements started in the same fortnight and one in the last week: every
+    label is drawn (its pixels are there), inside the plot frame, clear of the others."""
+    from bot.talk.charts import PAPER, _Chart
+
+    weeks = [WeekPoint(date(2026, 9, 7) + timedelta(weeks=i), 3, 5.0, 7) for i in range(12)]
+    starts = {"vitamin_k2": date(2026, 9, 21), "magnesium": date(2026, 9, 22),
+              "vitamin_b": date(2026, 9, 24), "other": date(2026, 10, 1),
+              "stretching": date(2026, 11, 27)}
+    drawn = _Chart(PAPER, scale)
+    image = drawn.draw(weeks, starts, _words(starts))
+    boxes = drawn.start_labels
+    assert len(boxes) == len(starts)
+    left, top, right, bottom = (v * scale for v in (_Chart.LEFT, _Chart.TOP, _Chart.RIGHT,
+                                                    _Chart.BOTTOM))
+    mark = ImageColor.getrgb(PAPER.mark)
+    for i, (x0, y0, x1, y1) in enumerate(boxes):
+        assert left < x0 < x1 < right and top < y0 < y1 < bottom
+        assert any(image.getpixel((x, y)) == mark for x in range(x0, x1) for y in range(y0, y1))
+        for a0, b0, a1, b1 in boxes[i + 1:]:
+            assert x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0, "two labels overlap"
+
+
 def _words(starts: dict) -> ChartWords:
     from bot.talk.catalogue import texts
     from bot.talk.common import Speech

@@ -148,10 +148,18 @@ class _Chart:
         return x * self.k, y * self.k
 
     def text(self, at: tuple[float, float], s: str, size: int, fill: str, anchor: str,
-             angle: int = 0) -> None:
+             angle: int = 0) -> tuple[int, int, int, int]:
+        """Draw a label; its box (in the image's pixels)."""
         mask, dx, dy = _label(s, size * self.k, anchor, angle, 2 * self.k)
         x, y = round(at[0] * self.k + dx), round(at[1] * self.k + dy)
         self.img.paste(fill, (x, y, x + mask.width, y + mask.height), mask)
+        return x, y, x + mask.width, y + mask.height
+
+    def box(self, at: tuple[float, float], s: str, size: int, anchor: str) -> tuple[int, int, int, int]:
+        """Where a label would go, not drawn."""
+        mask, dx, dy = _label(s, size * self.k, anchor, 0, 2 * self.k)
+        x, y = round(at[0] * self.k + dx), round(at[1] * self.k + dy)
+        return x, y, x + mask.width, y + mask.height
 
     def draw(self, series: list[WeekPoint], starts: dict[str, date], words: ChartWords) -> Image.Image:
         p, n = self.p, len(series)
@@ -204,7 +212,8 @@ class _Chart:
             d.line([self.xy(x, bottom), self.xy(x, bottom + 5)], fill=p.fg, width=k)
             label = format_date(q.start, words.week, locale=words.language)
             self.text((x + 4, bottom + 10), label, 15, p.fg, "rm", angle=45)
-        first, placed = series[0].start, []
+        first = series[0].start
+        self.start_labels: list[tuple[int, int, int, int]] = []
         for name, start in sorted(starts.items(), key=lambda item: item[1]):
             offset = (start - first).days / 7
             if 0 <= offset <= n:
@@ -212,12 +221,7 @@ class _Chart:
                 for y in range(top, bottom, 16):
                     d.line([self.xy(x, y), self.xy(x, min(y + 10, bottom))], fill=p.mark,
                            width=3 * k)
-                # labels of starts close together go one under another, inside the frame
-                row = sum(1 for px in placed if abs(px - x) < 150)
-                placed.append(x)
-                right_side = x < right - 150
-                self.text((x + 5 if right_side else x - 5, top + 12 + 44 * row), words.started[name],
-                          16, p.mark, "la" if right_side else "ra")
+                self._start_label(x, words.started[name])
         points = [self.xy(x, y_sev(q.mean_severity)) for x, q in zip(cx, series, strict=True)
                   if q.mean_severity is not None]
         if len(points) > 1:
@@ -226,6 +230,25 @@ class _Chart:
             d.ellipse([px - 6 * k, py - 6 * k, px + 6 * k, py + 6 * k], fill=p.line)
         d.rectangle([self.xy(left, top), self.xy(right, bottom)], outline=p.fg, width=k)
         return self.img
+
+
+    def _start_label(self, x: float, label: str) -> None:
+        """A supplement start's label beside its line, inside the frame and clear of the
+        labels already placed: the first free row, right of the line, else left of it."""
+        inside = (self.LEFT * self.k, self.TOP * self.k, self.RIGHT * self.k, self.BOTTOM * self.k)
+
+        def free(b: tuple[int, int, int, int]) -> bool:
+            return (inside[0] < b[0] and b[2] < inside[2] and inside[1] < b[1] and b[3] < inside[3]
+                    and all(b[2] <= o[0] or o[2] <= b[0] or b[3] <= o[1] or o[3] <= b[1]
+                            for o in self.start_labels))
+
+        for row in range(20):
+            y = self.TOP + 12 + 22 * row
+            for at, anchor in (((x + 5, y), "la"), ((x - 5, y), "ra")):
+                if free(self.box(at, label, 16, anchor)):
+                    self.start_labels.append(self.text(at, label, 16, self.p.mark, anchor))
+                    return
+        # no room (a great many starts in a few weeks): left out rather than piled up
 
 
 def week_chart(series: list[WeekPoint], starts: dict[str, date], words: ChartWords, *,
