@@ -152,6 +152,11 @@ async def test_a_full_trial_runs_from_run_in_to_result_by_itself(world: World) -
     pdf = " ".join(" ".join(p.extract_text().split())
                    for p in PdfReader(io.BytesIO(report.document.content)).pages)
     assert "Personal trial" in pdf and "It seems to help" in pdf and "random order" in pdf
+    # one answer to "is it working?": /week and the PDF do not add a before/after over
+    # the trial's blocks beside it
+    week = await world.talk.week(USER, london(2026, 4, 20, 9, 0).astimezone(UTC))
+    assert "Magnesium: your trial answers whether it helps" in week.text
+    assert "Magnesium, since" not in week.text and "Magnesium, since" not in pdf
 
 
 async def test_the_dose_reminder_runs_only_in_the_blocks_taking_it(world: World) -> None:

@@ -88,6 +88,8 @@ def week(s: Speech, r: WeekRecap) -> Reply:
         text += "\n" + "; ".join(extra) + "."
     for name, comparison in r.comparisons:
         text += "\n\n" + comparison_words(s, comparison, supplement_name(t, name))
+    for name in r.by_trial:
+        text += "\n\n" + t("recap.by_trial", name=capital(supplement_name(t, name)))
     buttons: list[list[Button]] = []
     if r.advice:
         text += "\n\n" + "\n\n".join(t(f"advice.{a.key}") for a in r.advice)

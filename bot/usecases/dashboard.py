@@ -17,7 +17,7 @@ from ..recap import (
     period,
     week_start,
 )
-from .recap import week_of
+from .recap import trial_spans, week_of
 from .reminders import list_reminders
 from .results.dashboard import EntryPage, Night, Summary
 from .results.reminders import ReminderInfo
@@ -32,7 +32,7 @@ async def summary(u: Unit, now: datetime) -> Summary:
     zone = u.zone
     history = await u.history(now, weeks=52)
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
-    week = week_of(history, now, zone, [])  # the same numbers as /week says
+    week = week_of(history, now, zone, [], await trial_spans(u))  # the same numbers as /week says
     last = night_of(now, zone)  # tonight's night, if it has begun, has no data yet
     first = week_start(last) - timedelta(weeks=CALENDAR_WEEKS - 1)
     counts = period(recent, zone, first, last + timedelta(days=1)).counts

@@ -42,26 +42,50 @@ def stretch_days(entries: list[Entry], today: date, zone: object, days: int = 7)
     return len({d for d in local if 0 <= (today - d).days < days})
 
 
-def comparisons(history: list[Entry], now: datetime, zone: Any) -> list[tuple[str, Comparison]]:
-    """Before/since each supplement's current run, where the data allow (the one engine)."""
-    found = []
+Spans = dict[str, tuple[date, date]]  # a trial's supplement: its nights [first, end)
+
+
+def comparisons(history: list[Entry], now: datetime, zone: Any,
+                trials: Spans | None = None) -> tuple[list[tuple[str, Comparison]], tuple[str, ...]]:
+    """Before/since each supplement's current run, where the data allow (the one engine);
+    and the supplements left to their trial: a before/after over a trial's on/off blocks
+    would be a second answer to the same question, and could contradict it."""
+    found, by_trial = [], []
     for name in supplement_starts(history, zone):
         run = current_run(history, name, zone)
-        result = compare(history, name, run[0], now, zone, since=run[1]) if run else None
+        if run is None:
+            continue
+        span = (trials or {}).get(name)
+        if span is not None and span[0] <= night_of(now, zone) and run[1] < span[1]:
+            by_trial.append(name)  # the trial is running, or its nights are in the window
+            continue
+        result = compare(history, name, run[0], now, zone, since=run[1])
         if result is not None:
             found.append((name, result))
-    return found
+    return found, tuple(by_trial)
 
 
-def week_of(history: list[Entry], now: datetime, zone: Any, advice: list[Advice]) -> WeekRecap:
+async def trial_spans(u: Unit) -> Spans:
+    """The nights of the running trial and of the last that ran to its end."""
+    spans: Spans = {}
+    for row in (await u.trials.last_ended(), await u.trials.current()):
+        if row is not None and row.phase != "ineligible":  # one that never got to doses
+            spans[row.supplement] = (row.first_night, trial.ends(row))
+    return spans
+
+
+def week_of(history: list[Entry], now: datetime, zone: Any, advice: list[Advice],
+            trials: Spans | None = None) -> WeekRecap:
     """The week's recap from a year of entries (pure: the chat, the chart and the
     dashboard all say these same numbers)."""
     today = now.astimezone(zone).date()
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
+    found, by_trial = comparisons(history, now, zone, trials)
     return WeekRecap(
         recap=recap(recent, now, zone), adherence=adherence(recent, today, zone),
-        stretch_days=stretch_days(recent, today, zone), comparisons=comparisons(history, now, zone),
-        advice=advice, series=weekly_series(recent, now, zone), starts=supplement_starts(recent, zone))
+        stretch_days=stretch_days(recent, today, zone), comparisons=found,
+        advice=advice, series=weekly_series(recent, now, zone), starts=supplement_starts(recent, zone),
+        by_trial=by_trial)
 
 
 async def week(u: Unit, now: datetime) -> WeekRecap:
@@ -69,7 +93,8 @@ async def week(u: Unit, now: datetime) -> WeekRecap:
     comparisons since each supplement was started, pattern advice due: one query for a year."""
     history = await u.history(now, weeks=52)
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
-    return week_of(history, now, u.zone, await pattern_advice(u, now, recent))
+    return week_of(history, now, u.zone, await pattern_advice(u, now, recent),
+                   await trial_spans(u))
 
 
 async def report(u: Unit, now: datetime) -> Report:
@@ -88,7 +113,7 @@ async def report(u: Unit, now: datetime) -> Report:
                   starts=supplement_starts(history, zone), entries=history,
                   adherence=adherence(history, now.astimezone(zone).date(), zone, days=28),
                   first_night=min(nights) if nights else None, months=months(year, now, zone),
-                  comparisons=comparisons(year, now, zone), runs=runs,
+                  comparisons=comparisons(year, now, zone, await trial_spans(u))[0], runs=runs,
                   trial=await trial.last_result(u, now),
                   running=trial.info(current) if (current := await u.trials.current()) else None)
 

@@ -27,6 +27,9 @@ class WeekRecap:
     advice: list[Advice]  # pattern advice due this week
     series: list[WeekPoint]  # for the chart
     starts: dict[str, date]  # supplements started within the chart's weeks
+    # supplements whose before/after is left to their trial (running, or one whose nights
+    # it would reuse): one answer to "is it working?", the trial's
+    by_trial: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
