@@ -29,6 +29,7 @@ from .stats import Helps, Period, RateRatio, helps, rate_ratio
 
 RUN_IN_NIGHTS = 14
 MIN_RUN_IN_CRAMPS = 2
+MIN_RUN_IN_NIGHTS = 10  # logged: fewer, and 'no cramps' would only be 'no entries'
 WASHOUT_NIGHTS = 3
 MIN_NIGHTS = 7  # analysed nights logged on each side before a result is given
 PLANS = ((3, 14), (2, 21), (3, 21))  # (pairs, nights a block) offered

@@ -191,25 +191,67 @@ async def test_a_blinded_trial_keeps_the_key_and_asks_for_guesses(world: World) 
     hidden = await world.press(reply, "Envelopes ready", START)
     assert hidden.edit and "envelope 1 real" not in hidden.text and "look-alike" not in hidden.text
     on = order(await world.trial())
-    steps = await run(world, 14 + 6 * 14 + 1, cramps=lambda n: 1 if n.day % 3 == 0 else 0)
+
+    def cramps(n: date) -> int:
+        return 1 if n.day % 3 == 0 else 0
+
+    # block by block; each envelope's guess answered when asked: right for the first
+    # two envelopes, wrong for the third, none after
+    steps = await run(world, 14, cramps)
+    for block in range(1, 7):
+        steps += await run(world, 14, cramps, first=date(2026, 1, 5) + timedelta(days=14 * block))
+        if block <= 3:
+            guess = "Real" if on[block - 1] == (block < 3) else "Look-alike"
+            noted = await world.press(steps[-1][1], guess, london(2026, 1, 19, 20, 0)
+                                      + timedelta(days=14 * block))
+            assert f"Noted for envelope {block}" in noted.text
     texts = [r.text for _, r in steps]
     for text in texts[1:6]:  # the block starts say envelope numbers, never which is real
         assert "envelope" in text and "no magnesium" not in text
         assert "which do you think" in text
     # the dose reminder runs in every block: the user takes from the envelope each day
-    statuses = [r.text for _, r in steps]
-    assert all("take magnesium every day" not in t for t in statuses)
-    # guesses: right for the first two envelopes, wrong for the third, none after
-    for block in (1, 2, 3):
-        guess = "Real" if on[block - 1] == (block < 3) else "Look-alike"
-        asked = next(r for _, r in steps if f"envelope {block} is done" in r.text.lower()
-                     or f"envelope {block} was" in r.text)
-        await world.press(asked, guess, london(2026, 4, 28, 9, 0))
+    assert all("take magnesium every day" not in t for t in texts)
     over = steps[-1][1]
     assert "which envelopes were real" in over.text
     result = await world.press(over, "Show the result", london(2026, 4, 28, 9, 0))
     assert "You guessed 2 of 3 envelopes right" in result.text
-    assert "numbered envelopes" in result.text and "A dose logged on" in result.text
+    assert "numbered envelopes" in result.text and "A dose logged on 0 of 84 days" in result.text
+    # no dose logged: no verdict on taking it daily, whatever the nights say
+    assert "cannot say whether taking it daily helps" in result.text
+    assert "It seems to help" not in result.text
+    # once the key is shown, no guess can be made or changed
+    for block in (3, 4):
+        again = await world.talk.on_button(USER, f"tr:g:{block}:r", london(2026, 4, 28, 9, 5))
+        assert "expired" in again.text
+    shown = await world.talk.trial(USER, "", london(2026, 4, 28, 9, 6).astimezone(UTC))
+    assert "You guessed 2 of 3 envelopes right" in shown.text
+
+
+async def test_a_blinded_guess_comes_once_and_only_for_an_envelope_finished(world: World) -> None:
+    await started(world, blinded=True)
+    await run(world, 14 + 14, cramps=lambda n: 1)  # the run-in, block 1; block 2 starts
+    at = london(2026, 2, 3, 9, 0)
+    assert "expired" in (await world.talk.on_button(USER, "tr:g:2:r", at.astimezone(UTC))).text
+    assert "Noted for envelope 1" in (await world.talk.on_button(USER, "tr:g:1:l",
+                                                                  at.astimezone(UTC))).text
+    assert "expired" in (await world.talk.on_button(USER, "tr:g:1:r", at.astimezone(UTC))).text
+    assert (await world.trial()).guesses.startswith("l-")
+
+
+async def test_a_run_in_with_few_nights_logged_says_so_not_good_news(world: World) -> None:
+    await started(world)
+    steps = await run(world, 3, cramps=lambda n: 2)  # three nights logged, then silence
+    for day in range(3, 15):
+        steps += [(None, r) for r in await world.tick(london(2026, 1, 6 + day, 19, 0))]
+    [(_, step)] = steps
+    assert "only 3 of its 14 nights were logged" in step.text and "good news" not in step.text
+    assert (await world.trial(ended=True)).phase == "ineligible"
+
+
+async def test_status_never_counts_past_the_end_of_its_period(world: World) -> None:
+    await started(world)
+    late = await world.talk.trial(USER, "", london(2026, 1, 21, 9, 0).astimezone(UTC))
+    assert "run-in, night 14 of 14" in late.text  # the step is late; not "night 16 of 14"
 
 
 async def test_status_stop_restores_reminders_and_one_trial_at_a_time(world: World) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from .. import buttons as b
-from ..nof1 import MIN_NIGHTS, RUN_IN_NIGHTS
+from ..nof1 import MIN_NIGHTS, MIN_RUN_IN_NIGHTS, RUN_IN_NIGHTS
 from ..replies import Button, Reply
 from ..stats import Period
 from ..usecases.results import trial as R
@@ -21,6 +21,8 @@ from .common import (
     percent,
     supplement_name,
 )
+
+MIN_ADHERENCE = 0.8  # doses logged on this share of the days taking it, or no verdict
 
 
 def render(s: Speech, r: R.TrialResult | R.TrialStep) -> Reply:
@@ -64,8 +66,10 @@ def render(s: Speech, r: R.TrialResult | R.TrialStep) -> Reply:
             return _finished(s, r)
         case R.NotEligible():
             name = supplement_name(t, r.trial.supplement)
+            key = ("trial.not_eligible_nights" if r.run_in.nights < MIN_RUN_IN_NIGHTS
+                   else "trial.not_eligible")
             return Reply(" ".join([
-                t("trial.not_eligible", n=r.run_in.cramps, nights=r.run_in.nights,
+                t(key, n=r.run_in.cramps, nights=r.run_in.nights,
                   of=r.trial.run_in_nights, least=r.least, name=name),
                 *_restored(t, r.trial.supplement, r.restored)]))
         case R.Held():
@@ -195,7 +199,9 @@ def _finished(s: Speech, r: R.Finished) -> Reply:
     t = s.t
     new = [[Button(t("trial_button.new"), b.TrialSupplement(r.trial.supplement).pack())]]
     if r.outcome is None:
-        return Reply(t("trial.last_not_eligible", name=supplement_name(t, r.trial.supplement),
+        key = ("trial.last_not_eligible_nights" if r.run_in.nights < MIN_RUN_IN_NIGHTS
+               else "trial.last_not_eligible")
+        return Reply(t(key, name=supplement_name(t, r.trial.supplement),
                        n=r.run_in.cramps, nights=r.run_in.nights, of=r.trial.run_in_nights,
                        start=s.day(r.trial.first_night)), buttons=new)
     return Reply(outcome_words(s, r.outcome), buttons=new)
@@ -230,9 +236,15 @@ def result_words(s: Speech, o: R.Outcome) -> list[str]:
         lines.append(t("trial.rates", name=name, on=number(t, a.on.per_week or 0.0),
                        on_nights=a.on.nights, off=number(t, a.off.per_week or 0.0),
                        off_nights=a.off.nights))
-        chance = dict(p=percent(t, h.probability), sceptic=percent(t, h.sceptical))
-        if o.verdict == "helps" and rr.high < 1:
-            lines.append(t("trial.helps", change=percent(t, 1 - rr.ratio),
+        chance = dict(p=_chance(t, h.probability), sceptic=_chance(t, h.sceptical))
+        days = o.days_on or 1
+        if o.taken_on / days < MIN_ADHERENCE:  # not taken daily: it cannot tell about daily
+            lines.append(t("trial.low_adherence_blinded" if o.trial.blinded
+                           else "trial.low_adherence", name=capital(name), taken=o.taken_on,
+                           days=o.days_on))
+        if o.verdict == "helps" and rr.high < 1 and o.taken_on / days >= MIN_ADHERENCE:
+            # the size from the posterior median: no cramps taking it is not "100% fewer"
+            lines.append(t("trial.helps", change=percent(t, 1 - h.ratio),
                            low=percent(t, 1 - rr.high), high=percent(t, 1 - rr.low), **chance))
         elif o.verdict == "worse" or rr.low > 1:
             lines.append(t("trial.worse", **chance))
@@ -255,8 +267,20 @@ def result_words(s: Speech, o: R.Outcome) -> list[str]:
         right, answered = o.guesses
         lines.append(t("trial.guesses", right=right, n=answered) if answered
                      else t("trial.no_guesses"))
-    lines.append(t("trial.caveat_blinded" if o.trial.blinded else "trial.caveat"))
+    if o.guesses is not None and o.guesses[1] >= 4 and o.guesses[0] / o.guesses[1] >= 0.75:
+        lines.append(t("trial.caveat_guessed"))  # the blinding may not have held
+    else:
+        lines.append(t("trial.caveat_blinded" if o.trial.blinded else "trial.caveat"))
     return lines
+
+
+def _chance(t: Texts, p: float) -> str:
+    """A probability as a percentage that never rounds to a certainty."""
+    if p > 0.99:
+        return ">" + percent(t, 0.99)
+    if p < 0.01:
+        return "<" + percent(t, 0.01)
+    return percent(t, p)
 
 
 def outcome_words(s: Speech, o: R.Outcome) -> str:

@@ -26,7 +26,14 @@ from storage import Database, Occurrence, Reminder, Schedule, User
 
 from ..advice import k2_cleared
 from ..languages import DEFAULT_LANGUAGE
-from ..reminders import ANSWERED_WINDOW, FOLLOW_UP_AFTER, KIND_SUPPLEMENT, LATE_LIMIT, next_due
+from ..reminders import (
+    ANSWERED_WINDOW,
+    FOLLOW_UP_AFTER,
+    KIND_SUPPLEMENT,
+    KIND_TRIAL,
+    LATE_LIMIT,
+    next_due,
+)
 from ..vocab import K2
 from ..zones import zone as zone_of
 from .results.reminders import Due
@@ -104,8 +111,8 @@ class Delivery:
                 continue
             row = {"reminder_id": reminder.id, "user_id": user.id, "due_at": due,
                    "claimed_at": now, "status": "due"}
-            if now - due > LATE_LIMIT:
-                row["status"] = "missed"
+            if now - due > LATE_LIMIT and reminder.kind != KIND_TRIAL:  # a trial's step is
+                row["status"] = "missed"                                # late, never skipped
                 log.info("reminder %s missed (%s late)", reminder.id, now - due)
             elif reminder.kind == KIND_SUPPLEMENT and any(
                     due - ANSWERED_WINDOW <= at <= now

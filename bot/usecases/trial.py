@@ -63,8 +63,11 @@ from .results.trial import (
 )
 from .unit import Unit
 
-STEP_AT = time(19, 0)  # a block ends at 19:00 local, before that night's dose
+# a block ends at noon local: where a night begins (bot.recap.night_of), so a dose at any
+# hour belongs to the block its night is in, and the dose reminder is set for it in time
+STEP_AT = time(12, 0)
 DOSE_AT = time(21, 0)  # the trial's dose reminder, unless the user had one at another time
+MIN_SECONDARY = 5  # cramps with a severity (or a length) on each side before comparing them
 
 TrialAction = (b.TrialSupplement | b.TrialPlan | b.TrialBlocks | b.TrialBlind | b.TrialKeyHidden
                | b.TrialGuess | b.TrialResultShown | b.TrialStatus | b.TrialStop | b.TrialStopConfirmed)
@@ -117,9 +120,10 @@ def outcome(trial: Trial, history: list[Entry], zone: ZoneInfo) -> Outcome:
     cramps = [e for e in history if e.kind == "cramp"]
 
     def mean(nights: set[date], value: str, scale: float = 1.0) -> float | None:
+        """The mean over the analysed nights' cramps; None from too few to compare."""
         values = [getattr(e, value) / scale for e in cramps
                   if night_of(e.at, zone) in nights and getattr(e, value) is not None]
-        return fmean(values) if values else None
+        return fmean(values) if len(values) >= MIN_SECONDARY else None
 
     guesses = None
     if trial.blinded:
@@ -208,9 +212,7 @@ async def begin(u: Unit, name: str, pairs: int, nights: int, blind: bool,
     if await u.trials.current() is not None:
         return AlreadyRunning()
     zone = u.zone
-    first = night_of(now, zone)
-    if now.astimezone(zone).hour >= 12:  # tonight is the first run-in night
-        first = now.astimezone(zone).date()
+    first = now.astimezone(zone).date()  # tonight: a night already over may have had a dose
     plan = nof1.draw(pairs, nights)
     own = [r for r in await u.reminders.all()
            if r.kind == KIND_SUPPLEMENT and r.what == name and not r.paused]
@@ -234,10 +236,16 @@ def status(u: Unit, trial: Trial, now: datetime) -> Status:
     today = night_of(now, u.zone)
     t = info(trial)
     start = t.first_night if trial.block == 0 else t.block_first(trial.block)
-    return Status(t, max((today - start).days + 1, 1))
+    nights = t.run_in_nights if trial.block == 0 else t.block_nights
+    # past the end of its period (the step is on its way): its last night, not one beyond
+    return Status(t, min(max((today - start).days + 1, 1), nights))
 
 
 async def finished(u: Unit, trial: Trial, now: datetime) -> Finished:
+    """A trial's result. A blinded one's key is shown with it: envelopes not guessed by
+    then stay "can't tell", so no guess can follow the key."""
+    if trial.blinded and trial.phase == "done" and "-" in trial.guesses:
+        await u.trials.update(trial, guesses=trial.guesses.replace("-", "u"))
     history = await _history(u, trial, now)
     run_in = nof1.analyse(plan_of(trial), trial.first_night,
                           nightly(history, u.zone, trial.first_night, ends(trial))).run_in
@@ -252,12 +260,17 @@ async def last_result(u: Unit, now: datetime) -> Finished | None:
 
 
 async def _guess(u: Unit, action: b.TrialGuess, now: datetime) -> TrialResult:
+    """A blinded block's guess: once per envelope, only for a block that has ended, and
+    never once the result (the key) has been shown."""
     trial = await u.trials.current()
     if trial is None or not trial.blinded:  # the last block's guess comes after the end
         trial = await u.trials.last_ended()
-    if trial is None or not trial.blinded or not 1 <= action.block <= len(trial.blocks):
+    if trial is None or not trial.blinded or trial.phase not in ("blocks", "done"):
         return NoTrial(stale=True)
+    ended = len(trial.blocks) if trial.phase == "done" else trial.block - 1
     guesses = list(trial.guesses.ljust(len(trial.blocks), "-"))
+    if not 1 <= action.block <= ended or guesses[action.block - 1] != "-":
+        return NoTrial(stale=True)
     guesses[action.block - 1] = action.guess
     await u.trials.update(trial, guesses="".join(guesses))
     if trial.phase == "done":
@@ -395,7 +408,7 @@ async def step(u: Unit, now: datetime, apply: bool) -> TrialStep | None:
     if trial.block == 0:
         run_in = nof1.analyse(plan, trial.first_night,
                               nightly(history, u.zone, trial.first_night, ends(trial))).run_in
-        if run_in.cramps < nof1.MIN_RUN_IN_CRAMPS:
+        if run_in.cramps < nof1.MIN_RUN_IN_CRAMPS or run_in.nights < nof1.MIN_RUN_IN_NIGHTS:
             restored = await _wind_up(u, trial, now, "ineligible", apply)
             return NotEligible(info(trial), run_in, nof1.MIN_RUN_IN_CRAMPS, restored)
     nxt = trial.block + 1
