@@ -122,7 +122,7 @@ def test_forget_deletes_everything_about_the_user_only(running_bot: RunningBot,
         stub.wait_replies(user, 1)
         stub.send_text(user, "left calf cramp 3 min")
         stub.send_text(user, "/remind magnesium 21:00")
-        stub.send_text(user, "/trial magnesium 14 28")
+        stub.send_text(user, "/trial magnesium 3 14")
         stub.wait_replies(user, 4)
     ids = dict(db_rows(url, "select telegram_id, id from users"))
     stub.send_text(me, "/forget")
