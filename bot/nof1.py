@@ -113,22 +113,30 @@ class Analysis:
         return "unclear"
 
 
+def _span(a: date, b: date) -> list[date]:
+    return [a + timedelta(days=i) for i in range((b - a).days)]
+
+
+def analysed_nights(plan: Plan, first_night: date) -> tuple[list[date], list[date]]:
+    """The nights compared: the "on" blocks' and the "off" ones', washouts left out. A
+    plan with no "off" block (a before/after trial from before the blocks) compares with
+    the run-in."""
+    on: list[date] = []
+    off: list[date] = []
+    for b in blocks(plan, first_night):
+        (on if b.on else off).extend(_span(b.analysed_from, b.end))
+    if not off:
+        off = _span(first_night, first_night + timedelta(days=plan.run_in))
+    return on, off
+
+
 def analyse(plan: Plan, first_night: date, counts: dict[date, int]) -> Analysis:
     """`counts`: cramps per logged night (a night not in it was not logged)."""
 
     def period(nights: list[date]) -> Period:
         return Period(tuple(counts.get(n) for n in nights))
 
-    def span(a: date, b: date) -> list[date]:
-        return [a + timedelta(days=i) for i in range((b - a).days)]
-
-    run_in = period(span(first_night, first_night + timedelta(days=plan.run_in)))
-    on_nights: list[date] = []
-    off_nights: list[date] = []
-    for b in blocks(plan, first_night):
-        (on_nights if b.on else off_nights).extend(span(b.analysed_from, b.end))
-    on = period(on_nights)
-    # a plan with no "off" block (a before/after trial from before the blocks) compares
-    # with the run-in
-    off = period(off_nights) if off_nights else run_in
+    run_in = period(_span(first_night, first_night + timedelta(days=plan.run_in)))
+    on_nights, off_nights = analysed_nights(plan, first_night)
+    on, off = period(on_nights), period(off_nights)
     return Analysis(run_in, on, off, rate_ratio(off, on), helps(off, on))

@@ -27,7 +27,7 @@ from storage import Reminder, Trial
 from .. import advice, nof1
 from .. import buttons as b
 from ..kinds import Entry
-from ..recap import night_of, nightly
+from ..recap import night_of, nightly, period
 from ..reminders import (
     DAILY,
     KIND_SUPPLEMENT,
@@ -37,6 +37,7 @@ from ..reminders import (
     supplement_named,
     wall_time,
 )
+from ..stats import Period
 from ..vocab import K2, OFFERED_SUPPLEMENTS
 from .results.trial import (
     AlreadyRunning,
@@ -111,12 +112,7 @@ def outcome(trial: Trial, history: list[Entry], zone: ZoneInfo) -> Outcome:
         (on_nights if block.on or trial.blinded else off_nights).update(days)
     taken = {night_of(e.at, zone) for e in history
              if e.kind == "supplement" and e.name == trial.supplement}
-    analysed_on = {b.analysed_from + timedelta(days=i) for b in nof1.blocks(plan, first) if b.on
-                   for i in range((b.end - b.analysed_from).days)}
-    analysed_off = {b.analysed_from + timedelta(days=i) for b in nof1.blocks(plan, first)
-                    if not b.on for i in range((b.end - b.analysed_from).days)}
-    if not any(not on for on in plan.blocks):  # before/after: the run-in is "off"
-        analysed_off = {first + timedelta(days=i) for i in range(plan.run_in)}
+    analysed_on, analysed_off = map(set, nof1.analysed_nights(plan, first))
     cramps = [e for e in history if e.kind == "cramp"]
 
     def mean(nights: set[date], value: str, scale: float = 1.0) -> float | None:
@@ -136,6 +132,12 @@ def outcome(trial: Trial, history: list[Entry], zone: ZoneInfo) -> Outcome:
         severity=(mean(analysed_on, "severity"), mean(analysed_off, "severity")),
         minutes=(mean(analysed_on, "duration_s", 60), mean(analysed_off, "duration_s", 60)),
         guesses=guesses)
+
+
+def _run_in(trial: Trial, history: list[Entry], zone: ZoneInfo) -> Period:
+    """The run-in's nightly counts (what decides whether the blocks start)."""
+    first = trial.first_night
+    return period(history, zone, first, plan_of(trial).boundary(first, 0))
 
 
 # ---- commands and buttons ---------------------------------------------------------------
@@ -247,8 +249,7 @@ async def finished(u: Unit, trial: Trial, now: datetime) -> Finished:
     if trial.blinded and trial.phase == "done" and "-" in trial.guesses:
         await u.trials.update(trial, guesses=trial.guesses.replace("-", "u"))
     history = await _history(u, trial, now)
-    run_in = nof1.analyse(plan_of(trial), trial.first_night,
-                          nightly(history, u.zone, trial.first_night, ends(trial))).run_in
+    run_in = _run_in(trial, history, u.zone)
     done = trial.phase == "done"
     return Finished(info(trial), run_in, outcome(trial, history, u.zone) if done else None)
 
@@ -406,8 +407,7 @@ async def step(u: Unit, now: datetime, apply: bool) -> TrialStep | None:
     plan = plan_of(trial)
     run_in = None
     if trial.block == 0:
-        run_in = nof1.analyse(plan, trial.first_night,
-                              nightly(history, u.zone, trial.first_night, ends(trial))).run_in
+        run_in = _run_in(trial, history, u.zone)
         if run_in.cramps < nof1.MIN_RUN_IN_CRAMPS or run_in.nights < nof1.MIN_RUN_IN_NIGHTS:
             restored = await _wind_up(u, trial, now, "ineligible", apply)
             return NotEligible(info(trial), run_in, nof1.MIN_RUN_IN_CRAMPS, restored)
