@@ -8,9 +8,10 @@ Charley is a diary: it never diagnoses and never proposes a dose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from .values import frozen
 
 EMERGENCY_FLAGS = frozenset({"chest_pain", "breathless", "coughing_blood", "fainting"})
 LIMB_FLAGS = frozenset({"cold_limb"})  # a blocked artery: emergency
@@ -22,7 +23,7 @@ LEVELS = ("emergency", "same_day", "soon")  # most urgent first
 K2_CLEARED = frozenset({"none", "other", "vka_ok"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Advice:
     """A rule's outcome: how urgent, and its key. Its words are the catalogue's
     `advice.<key>`, its source `source.<key>` (shown by the "Why?" button)."""

@@ -4,10 +4,10 @@ Their words are the catalogue's `command.<name>` (menu) and `command_help.<name>
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Command:
     name: str
     in_help: bool = True  # listed in /help (the menu lists every command)

@@ -11,11 +11,12 @@ and the rows it stores in `bot.usecases.logging`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from .values import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Entry:
     id: int
     kind: str
@@ -34,7 +35,7 @@ class Entry:
     red_flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Kind:
     name: str
     fields: tuple[str, ...]  # the Entry fields this kind uses (beyond kind, at, source, text)

@@ -22,10 +22,10 @@ nights are the run-in's.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .stats import Helps, Period, RateRatio, helps, rate_ratio
+from .values import frozen
 
 RUN_IN_NIGHTS = 14
 MIN_RUN_IN_CRAMPS = 2
@@ -38,7 +38,7 @@ BLOCK_NIGHTS = (10, 28)  # the shortest and longest block: the washout must leav
 TOLD_HELPS = 0.975  # how sure (flat prior) before "it seems to help": 0.95 told 9% of no-effect people
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Plan:
     blocks: tuple[bool, ...]  # True: an "on" block (taking it), in order
     block_nights: int
@@ -64,7 +64,7 @@ def draw(pairs: int, block_nights: int, rng: random.Random | None = None) -> Pla
     return Plan(tuple(blocks), block_nights)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Block:
     number: int  # from 1
     on: bool
@@ -88,7 +88,7 @@ def where(plan: Plan, first_night: date, night: date) -> Block | None:
     return next((b for b in blocks(plan, first_night) if b.first <= night < b.end), None)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Analysis:
     run_in: Period
     on: Period  # analysed nights of the "on" blocks

@@ -9,7 +9,6 @@ seven nights, Monday's night first. A night with no entry is "no data", never
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .kinds import Entry
 from .stats import LEVEL, Period, RateRatio, rate_ratio
+from .values import frozen
 
 NIGHT_SHIFT = timedelta(hours=12)
 
@@ -31,7 +31,7 @@ def week_start(night: date, first_weekday: int = 0) -> date:
     return night - timedelta(days=(night.weekday() - first_weekday) % 7)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeekSummary:
     start: date  # the week's first night
     cramps: int  # cramps reported (a "two cramps" entry counts 2)
@@ -87,7 +87,7 @@ def summarize_week(entries: Iterable[Entry], start: date, zone: ZoneInfo,
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recap:
     this_week: WeekSummary
     last_week: WeekSummary
@@ -110,7 +110,7 @@ def recap(entries: list[Entry], now: datetime, zone: ZoneInfo, earlier: int = 4)
     return Recap(weeks[0], weeks[1], mean, len(with_data))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeekPoint:
     start: date
     cramps: int
@@ -138,7 +138,7 @@ def supplement_starts(entries: list[Entry], zone: ZoneInfo) -> dict[str, date]:
     return starts
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Comparison:
     """Cramps per logged night before and since a supplement was started (shown per
     week), with an interval that allows for clustering (`bot.stats`)."""
@@ -176,7 +176,7 @@ class Comparison:
         return self.rr.verdict
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Month:
     start: date  # its first night
     nights: int  # nights logged

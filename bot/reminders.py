@@ -11,10 +11,11 @@ fall-back day a time that happens twice fires once (the first time).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from .values import frozen
 
 DAILY = 0b1111111  # bit 0 Monday ... bit 6 Sunday
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -128,7 +129,7 @@ def bad_time(args: str) -> str | None:
     return next((w for w in args.split() if _TIMEISH.match(w) and parse_clock(w) is None), None)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderRequest:
     kind: str  # supplement | stretch | checkin
     what: str  # a supplement name (vitamin_k2...), "stretch" or "checkin"

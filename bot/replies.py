@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .values import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Button:
     label: str
     data: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Document:
     filename: str
     content: bytes

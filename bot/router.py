@@ -16,7 +16,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ from .usecases.results.logging import AdviceOnly, AskIfCramp, NotUnderstood
 from .usecases.results.recap import Report, WeekRecap
 from .usecases.results.reminders import Due
 from .usecases.unit import AlreadyHandled, Unit, Units
+from .values import frozen
 from .voice import Heard, VoiceError
 from .zones import zone, zone_statement
 
@@ -53,7 +54,7 @@ TRIAL_ACTIONS = (b.TrialSupplement, b.TrialPlan, b.TrialBlocks, b.TrialBlind, b.
                  b.TrialResultShown, b.TrialStatus, b.TrialStop, b.TrialStopConfirmed)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Incoming:
     """A message as any front end sees it."""
 
@@ -69,7 +70,7 @@ class Incoming:
     update_key: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outgoing:
     """A finished message the scheduler's tick wants sent (then `sent` or `undeliverable`)."""
 

@@ -19,7 +19,8 @@ Verdicts are "fewer" or "more" only when the whole interval says so, else "uncle
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from .values import frozen
 
 LEVEL = 0.95
 
@@ -78,7 +79,7 @@ def beta_quantile(q: float, a: float, b: float) -> float:
 
 # ---- periods and their comparison ---------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Period:
     """Nightly cramp counts over a stretch of nights; None for a night with no entry."""
 
@@ -123,7 +124,7 @@ def dispersion(*periods: Period) -> float:
     return max(1.0, chi2 / df) if df > 0 else 1.0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RateRatio:
     """The "after" rate over the "before" rate, with its interval."""
 
@@ -173,7 +174,7 @@ def rate_ratio(before: Period, after: Period, level: float = LEVEL,
 SCEPTIC = 10.0  # the sceptical prior's weight: as if 10 cramps had already shown no effect
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Helps:
     """How likely "after" has the lower rate, and by how much (median rate ratio), with
     a flat (Jeffreys) prior and beside it a sceptical one that starts at "no effect"."""

@@ -21,7 +21,6 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from multiprocessing import get_context
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from . import voice_lm
 from .parsing import read
 from .parsing.model import CONFIDENT
+from .values import frozen
 from .vocab import SPOKEN_BODY, WHISPER_PROMPT
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class VoiceSetupError(RuntimeError):
     """The configured recogniser cannot be loaded (raised at start, with what to do)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Heard:
     text: str
     sure: bool  # the reader understood it (or the backend is confident)

@@ -18,9 +18,10 @@ import hashlib
 import hmac
 import json
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl
+
+from bot.values import frozen
 
 DEFAULT_MAX_AGE = timedelta(days=1)
 LEEWAY = timedelta(seconds=60)  # clocks differ a little; an hour ahead is refused
@@ -36,14 +37,14 @@ class InvalidInitData(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WebAppUser:
     id: int
     first_name: str
     language_code: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class InitData:
     user: WebAppUser
     auth_date: datetime

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from ..values import frozen
 from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
 
 # Below this, a cramp reading is asked about ("Was that a cramp?"), not stored.
@@ -23,7 +24,7 @@ __all__ = ["CONFIDENT", "INTENTS", "MUSCLES", "RED_FLAGS", "SIDES", "SUPPLEMENTS
            "Cramp", "Reading", "Stretch", "Supplement"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cramp:
     occurred_at: datetime
     muscle: str | None = None
@@ -33,7 +34,7 @@ class Cramp:
     count: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Supplement:
     name: str
     taken_at: datetime
@@ -41,13 +42,13 @@ class Supplement:
     unit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stretch:
     done_at: datetime
     minutes: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Symptom:
     """A sensation or sign that is not a new cramp (soreness after one, numbness...)."""
 
@@ -56,7 +57,7 @@ class Symptom:
     side: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Correction:
     """What changes in the last entry; None: unchanged."""
 
@@ -71,7 +72,7 @@ class Correction:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LookBack:
     """A wish to see the entries themselves ("what did I log yesterday?", "show last
     week"), not the week's summary: of a period, local wall-clock [since, until), or,
@@ -83,7 +84,7 @@ class LookBack:
     until: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reading:
     intent: str
     confidence: float

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..values import frozen
+
 UTC = ZoneInfo("UTC")
 
 MIDDLE_OF_NIGHT = time(3, 0)
@@ -99,7 +101,7 @@ _DATE_HINT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class When:
     at: datetime
     sure: bool = True

@@ -3,7 +3,6 @@ short line, and the buttons that recur."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -15,11 +14,12 @@ from ..advice import Advice
 from ..kinds import Entry
 from ..recap import night_of
 from ..replies import Button
+from ..values import frozen
 from ..vocab import MUSCLES, SIDES
 from .catalogue import Texts
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Speech:
     """To whom a reply speaks: their catalogue, zone and clock."""
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ...kinds import Entry
+from ...values import frozen
 from .recap import WeekRecap
 from .trial import TrialInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Night:
     night: date  # the evening the night began
     cramps: int | None  # None: no data; 0: a cramp-free night
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Summary:
     week: WeekRecap  # what /week says (without marking advice shown: reading changes nothing)
     nights: list[Night]  # the calendar, oldest first, whole weeks from a Monday night
@@ -26,7 +26,7 @@ class Summary:
     tz: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntryPage:
     entries: list[Entry]  # newest first
     offset: int

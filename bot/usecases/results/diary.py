@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ...kinds import Entry
+from ...values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DiaryPage:
     entries: list[Entry]  # newest first
     page: int
@@ -18,7 +18,7 @@ class DiaryPage:
     last: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldChoices:
     """Edit one field of an entry: its choices are offered (entry None: it is gone)."""
 
@@ -26,7 +26,7 @@ class FieldChoices:
     field: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Changed:
     """An entry after an edit (`before` as it was); entry None: it is gone."""
 
@@ -34,6 +34,6 @@ class Changed:
     before: Entry | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Deleted:
     entry: Entry | None  # None: it was gone already

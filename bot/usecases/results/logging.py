@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from ...advice import Advice
 from ...kinds import Entry
+from ...values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TrialBaseline:
     """A supplement logged during its own trial's baseline (which runs until `until`)."""
 
@@ -17,7 +18,7 @@ class TrialBaseline:
     until: date
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Logged:
     entries: list[Entry]
     duplicate: bool  # the same message was stored before: nothing new written
@@ -26,24 +27,24 @@ class Logged:
     ask_blood_thinner: bool = False  # a first K2, and we do not know about blood thinners
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Undone:
     removed: list[Entry]  # [] when there was nothing (left) to undo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Corrected:
     """An Edit button's change (muscle or side); entry None: it is gone."""
 
     entry: Entry | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EditChoices:
     entry: Entry | None  # None: not a cramp of this user's diary (any more)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Revised:
     """An edited message: what its entries are now.
 
@@ -54,7 +55,7 @@ class Revised:
     entries: list[Entry]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AdviceOnly:
     """Nothing to log, but something to say about safety (red flags, quinine)."""
 
@@ -62,12 +63,12 @@ class AdviceOnly:
     notes: tuple[Advice, ...] = ()  # rule 6 in words (a medicine linked to cramps), K2 on warfarin
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotUnderstood:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AskIfCramp:
     """Unsure it was a cramp: ask; the Yes button carries what the reading said."""
 

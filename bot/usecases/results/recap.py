@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from ...advice import Advice
 from ...kinds import Entry
 from ...recap import Comparison, Month, Recap, WeekPoint
+from ...values import frozen
 from .trial import Finished, TrialInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Adherence:
     supplement: str
     days: int  # days it was taken
     of: int  # out of the last `of` days
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeekRecap:
     recap: Recap
     adherence: list[Adherence]
@@ -32,7 +33,7 @@ class WeekRecap:
     by_trial: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Report:
     recap: Recap
     series: list[WeekPoint]
@@ -47,7 +48,7 @@ class Report:
     running: TrialInfo | None = None  # a trial under way (its order not said: it may be blind)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Export:
     content: str
     rows: int

@@ -3,14 +3,14 @@ the set-up by taps, and what the tick found due."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 
 from ...kinds import Entry
 from ...reminders import RequestError
+from ...values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderInfo:
     """A reminder as a renderer needs it (no ORM row)."""
 
@@ -25,7 +25,7 @@ class ReminderInfo:
 
 # ---- /remind, and a reminder made by taps --------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RemindRefused:
     """/remind that could not be read."""
 
@@ -33,7 +33,7 @@ class RemindRefused:
     word: str = ""  # what was wrong, as typed (e.g. "25:00")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderCreated:
     """A new reminder. held: None (it is on), "ask" (a K2 reminder kept off until we
     know about blood thinners: ask), "warfarin" (kept off: the user takes warfarin),
@@ -45,14 +45,14 @@ class ReminderCreated:
     step: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderList:
     reminders: list[ReminderInfo]  # without trials' clocks (those are /trial's business)
     held: frozenset[int] = frozenset()  # K2 reminders the blood-thinner gate keeps off
     why: str = ""  # why: "ask" (not answered), "unsure", "warfarin" (until the doctor agrees)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AlreadyHave:
     """/remind for a thing that has a reminder: change that one, or add another?"""
 
@@ -61,19 +61,19 @@ class AlreadyHave:
     days: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ConfirmDelete:
     reminder: ReminderInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Kept:
     reminder: ReminderInfo
 
 
 # ---- buttons -------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Said:
     """An answer with nothing more to it than what happened: "snooze_refused" (snoozed
     twice already), "already_taken" (Skip after Taken), "checkin_no_cramps" (a quiet
@@ -82,17 +82,17 @@ class Said:
     what: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Expired:
     """A button whose occurrence or data is not (or no longer) one of this user's."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stretches:
     """ "Show the stretches"."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Done:
     """ "Taken" / "Done": logged at `at`."""
 
@@ -100,7 +100,7 @@ class Done:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AlreadyAnswered:
     """Snooze on a reminder already answered; status: "taken" or "skipped"."""
 
@@ -108,13 +108,13 @@ class AlreadyAnswered:
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Snoozed:
     until: datetime
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Skipped:
     reminder: ReminderInfo
     at: datetime
@@ -122,18 +122,18 @@ class Skipped:
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckinAskWhere:
     occurrence: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckinAskSeverity:
     occurrence: int
     muscle: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckinLogged:
     """The check-in's cramp; entry None: that night's cramp was logged already."""
 
@@ -141,17 +141,17 @@ class CheckinLogged:
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderDeleted:
     reminder: ReminderInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PauseToggled:
     reminder: ReminderInfo  # as it is now: paused or resumed
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ResumeHeld:
     """Resume on a K2 reminder kept off for warfarin (or an unanswered question)."""
 
@@ -159,18 +159,18 @@ class ResumeHeld:
     why: str = "warfarin"  # "ask" (not answered) | "warfarin" | "unsure"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TimeChoices:
     reminder: ReminderInfo
     times: tuple[time, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReminderMoved:
     reminder: ReminderInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BloodThinnerNoted:
     """The answer to the blood-thinner question (none | vka | other | ok), stored.
     reminder: the K2 reminder that waited on it (now on, or kept off for "vka"); None
@@ -181,7 +181,7 @@ class BloodThinnerNoted:
     k2_mentioned: bool = False  # said in words with K2: starting and stopping need the prescriber
     in_words: bool = False  # typed ("I take warfarin"), not a button
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetupOffer:
     """A set-up step that asks: step "supplement" (which one), "supplement_time" (at
     what time: `supplement` says which), "bedtime" (a stretch reminder?), "checkin"."""
@@ -191,7 +191,7 @@ class SetupOffer:
     supplement: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetupDone:
     """The set-up's last step: the morning check-in at `checkin`, or none (None)."""
 
@@ -200,7 +200,7 @@ class SetupDone:
 
 # ---- the tick ------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Due:
     """A reminder to send now, claimed by the tick. why: "due", "late" (more than five
     minutes after its time), "snooze" (asked to come back), "follow_up" (not answered)."""

@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ...values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Started:
     first_name: str
     has_zone: bool
     tz_name: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ZoneShown:
     tz_name: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ZoneUnknown:
     query: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ZoneSet:
     tz_name: str
     first: bool  # the first zone this user set: the set-up follows
     checkin_started: bool  # the morning check-in and weekly recap were switched on
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Forgotten:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LanguageSet:
     language: str

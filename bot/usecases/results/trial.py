@@ -3,15 +3,15 @@ steps from the run-in through the blocks, and the result (kept after the end).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from ...advice import Advice
 from ...nof1 import Analysis
 from ...stats import Period
+from ...values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TrialInfo:
     """A trial, as plain values (no ORM row). While a blinded trial runs, `blocks` is
     known here but never said: the talk shows envelope numbers only."""
@@ -33,7 +33,7 @@ class TrialInfo:
         return self.blocks_from + timedelta(days=(block - 1) * self.block_nights)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementChoice:
     """Which supplement? unknown: one was named that a trial does not offer."""
 
@@ -41,7 +41,7 @@ class SupplementChoice:
     unknown: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlanChoice:
     """How long: the offered (pairs, nights a block) plans; blinded: with envelopes."""
 
@@ -52,7 +52,7 @@ class PlanChoice:
     blinded: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BadPlan:
     """A typed plan outside the limits: nothing started."""
 
@@ -61,7 +61,7 @@ class BadPlan:
     nights: tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotWithWarfarin:
     """A K2 trial asked for by someone on warfarin or similar: nothing started."""
 
@@ -69,12 +69,12 @@ class NotWithWarfarin:
     why: str = "warfarin"  # or "unsure": until the prescriber agrees
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AlreadyRunning:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Started:
     trial: TrialInfo
     ask_blood_thinner: bool  # a K2 trial, and we do not know about blood thinners
@@ -82,7 +82,7 @@ class Started:
     dose_at: time  # the trial's dose reminder, in the blocks that have one
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Status:
     """Where a running trial stands: the night (from 1) of the run-in or current block."""
 
@@ -90,25 +90,25 @@ class Status:
     night: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ConfirmStop:
     supplement: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stopped:
     supplement: str
     restored: int  # the user's own reminders switched back on
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NoTrial:
     """No trial is running. stale: the button only made sense with one (it has expired)."""
 
     stale: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KeyHidden:
     """The helper pressed "envelopes ready": the key is taken off the screen."""
 
@@ -116,7 +116,7 @@ class KeyHidden:
     blocks: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GuessNoted:
     """A blinded block's guess, noted. outcome: the last block's, so the result now."""
 
@@ -124,7 +124,7 @@ class GuessNoted:
     outcome: Outcome | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """A trial's result, by the one engine (`bot.nof1.analyse` on `bot.stats`)."""
 
@@ -143,7 +143,7 @@ class Outcome:
         return self.analysis.verdict
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Finished:
     """/trial after a trial ended: its result (None: the run-in had too few cramps)."""
 
@@ -154,7 +154,7 @@ class Finished:
 
 # ---- the scheduler's steps ------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotEligible:
     """The run-in had fewer than `least` cramps: too little to learn from. The end."""
 
@@ -164,7 +164,7 @@ class NotEligible:
     restored: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Held:
     """A K2 block was due while the blood-thinner answer is unknown, warfarin or similar,
     or "not sure": the trial stops here, with the caution (rule 3)."""
@@ -175,7 +175,7 @@ class Held:
     run_in: Period | None  # at the run-in's end, what it showed
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BlockStarts:
     """A block starts tonight. run_in: at the first block, what the run-in showed.
     guess: blinded, the block just ended, whose guess is asked."""
@@ -188,7 +188,7 @@ class BlockStarts:
     advice: tuple[Advice, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TrialOver:
     """The last block ended. Blinded: the last guess is asked before the result."""
 
