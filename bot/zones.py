@@ -3,45 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import timedelta, timezone, tzinfo
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
-# Well-known cities that are not themselves the name of an IANA zone.
-CITIES: dict[str, str] = {
-    "new york": "America/New_York", "nyc": "America/New_York", "boston": "America/New_York",
-    "washington": "America/New_York", "miami": "America/New_York",
-    "atlanta": "America/New_York", "philadelphia": "America/New_York",
-    "chicago": "America/Chicago", "dallas": "America/Chicago", "houston": "America/Chicago",
-    "austin": "America/Chicago", "denver": "America/Denver",
-    "phoenix": "America/Phoenix", "los angeles": "America/Los_Angeles",
-    "la": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles", "san diego": "America/Los_Angeles",
-    "las vegas": "America/Los_Angeles", "portland": "America/Los_Angeles",
-    "montreal": "America/Toronto", "ottawa": "America/Toronto",
-    "calgary": "America/Edmonton", "honolulu": "Pacific/Honolulu", "hawaii": "Pacific/Honolulu",
-    "uk": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
-    "wales": "Europe/London", "edinburgh": "Europe/London", "manchester": "Europe/London",
-    "birmingham": "Europe/London", "glasgow": "Europe/London", "cardiff": "Europe/London",
-    "ireland": "Europe/Dublin", "france": "Europe/Paris", "germany": "Europe/Berlin",
-    "munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin",
-    "spain": "Europe/Madrid", "barcelona": "Europe/Madrid", "italy": "Europe/Rome",
-    "milan": "Europe/Rome", "netherlands": "Europe/Amsterdam", "holland": "Europe/Amsterdam",
-    "switzerland": "Europe/Zurich", "geneva": "Europe/Zurich", "austria": "Europe/Vienna",
-    "india": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-    "mumbai": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "beijing": "Asia/Shanghai",
-    "china": "Asia/Shanghai", "japan": "Asia/Tokyo", "osaka": "Asia/Tokyo",
-    "melbourne": "Australia/Melbourne", "canberra": "Australia/Sydney",
-    "new zealand": "Pacific/Auckland", "wellington": "Pacific/Auckland",
-    "cape town": "Africa/Johannesburg", "south africa": "Africa/Johannesburg",
-    "israel": "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem", "dubai": "Asia/Dubai",
-    "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong", "kyiv": "Europe/Kyiv",
-    "kiev": "Europe/Kyiv", "moscow": "Europe/Moscow", "sao paulo": "America/Sao_Paulo",
-    "rio": "America/Sao_Paulo", "mexico city": "America/Mexico_City", "mexico": "America/Mexico_City",
-    "gmt": "Etc/UTC", "utc": "Etc/UTC", "bst": "Europe/London", "cet": "Europe/Paris",
-    "est": "America/New_York", "edt": "America/New_York", "cst": "America/Chicago",
-    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "mst": "America/Denver",
-}
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?$")
 _NAME = re.compile(r"^UTC([+-])(\d{1,2})(?::(\d{2}))?$")  # our own name for a fixed offset
 # "I'm in Berlin", "we live near Lyon", "my time zone is UTC+2", "timezone: Chicago"
@@ -61,6 +28,14 @@ def zone(name: str) -> tzinfo:
         return ZoneInfo(name)
     offset = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
     return timezone(offset if m.group(1) == "+" else -offset, name)
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Well-known places that are not themselves the name of an IANA zone (zones.toml,
+    a zone with the names people type for it) -> the zone."""
+    with (Path(__file__).parent / "zones.toml").open("rb") as f:
+        return {name: tz for tz, names in tomllib.load(f).items() for name in names}
 
 
 def is_fixed(name: str) -> bool:
@@ -109,8 +84,8 @@ def find_zone(text: str) -> str | None:
         if hours == minutes == 0:
             return "UTC"
         return f"UTC{m.group(1)}{hours}" + (f":{minutes:02d}" if minutes else "")
-    if query in CITIES:
-        return CITIES[query]
+    if query in cities():
+        return cities()[query]
     index = _zone_index()
     for key in (query, query.replace(" ", "/"), query.replace("/", " ").rsplit(" ", 1)[-1]):
         if key.replace(" ", "_") in index:

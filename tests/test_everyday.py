@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import available_timezones
 
 import pytest
 
+import bot
 from bot.router import Incoming, Router
 from bot.zones import find_zone, zone, zone_statement
 
@@ -25,6 +29,24 @@ def test_offsets_are_kept_as_typed(typed: str, expected: str | None) -> None:
 def test_a_half_hour_offset_is_a_real_zone() -> None:
     assert datetime(2026, 1, 1, 12, tzinfo=UTC).astimezone(zone("UTC+5:30")).hour == 17
     assert datetime(2026, 1, 1, 12, tzinfo=UTC).astimezone(zone("UTC-3:30")).minute == 30
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("NYC", "America/New_York"), ("Scotland", "Europe/London"), ("est", "America/New_York"),
+    ("mexico city", "America/Mexico_City"), ("kiev", "Europe/Kyiv"), ("atlantis", None),
+])
+def test_places_that_are_not_zone_names(typed: str, expected: str | None) -> None:
+    assert find_zone(typed) == expected
+
+
+def test_every_listed_place_names_one_real_zone() -> None:
+    """A typo in zones.toml would set people's reminders by a zone that does not exist; a
+    place under two zones would silently take the later one."""
+    listed = tomllib.loads((Path(bot.__file__).parent / "zones.toml").read_text("utf-8"))
+    names = [name for places in listed.values() for name in places]
+    assert set(listed) <= available_timezones() | {"Etc/UTC"}
+    assert len(names) == len(set(names))
+    assert all(name == name.lower().strip() for name in names)
 
 
 @pytest.mark.parametrize(("said", "expected"), [
