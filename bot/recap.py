@@ -159,22 +159,6 @@ class Comparison:
     def after_per_week(self) -> float:
         return self.after.per_week or 0.0
 
-    @property
-    def ratio(self) -> float:
-        return self.rr.ratio
-
-    @property
-    def low(self) -> float:
-        return self.rr.low
-
-    @property
-    def high(self) -> float:
-        return self.rr.high
-
-    @property
-    def verdict(self) -> str:
-        return self.rr.verdict
-
 
 @frozen
 class Month:

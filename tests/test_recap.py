@@ -204,7 +204,7 @@ def test_before_after_finds_a_real_drop_with_an_interval() -> None:
     c = compare(entries, "vitamin_k2", start, datetime(2026, 10, 20, 9, tzinfo=LONDON), LONDON)
     assert c is not None
     assert c.before_per_week == pytest.approx(4.0) and c.after_per_week == pytest.approx(1.0)
-    assert c.ratio == pytest.approx(0.25) and c.high < 1 < 1 / c.low
+    assert c.rr.ratio == pytest.approx(0.25) and c.rr.high < 1 < 1 / c.rr.low
     words = _comparison_words(c, "vitamin K2")
     assert "75% fewer" in words and "no placebo" in words and "cannot show" in words
 
@@ -215,7 +215,7 @@ def test_before_after_says_too_few_nights_when_the_data_cannot_tell() -> None:
     start = date(2026, 9, 7)
     entries = _history(2, 2, 3, start)
     c = compare(entries, "magnesium", start, datetime(2026, 10, 6, 9, tzinfo=LONDON), LONDON)
-    assert c is not None and c.low < 1 < c.high and c.verdict == "unclear"
+    assert c is not None and c.rr.low < 1 < c.rr.high and c.rr.verdict == "unclear"
     words = _comparison_words(c, "magnesium")
     assert "Too few nights to tell" in words and "chance" not in words
     assert "I compare again on" in words  # the 8-week look is still to come

@@ -87,5 +87,5 @@ def test_the_answer_stays_the_same_between_looks() -> None:
     answers = [c for c in asked if c is not None]
     assert asked[0] is None and answers  # nothing before the 4-week look, then an answer
     assert {c.weeks for c in answers} == {4, 8}
-    assert len({(c.weeks, c.ratio, c.low, c.high) for c in answers}) == 2  # one per look
-    assert not any(math.isnan(c.ratio) for c in answers)
+    assert len({(c.weeks, c.rr.ratio, c.rr.low, c.rr.high) for c in answers}) == 2  # one per look
+    assert not any(math.isnan(c.rr.ratio) for c in answers)

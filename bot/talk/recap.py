@@ -48,17 +48,18 @@ def comparison_words(s: Speech, c: Comparison, name: str) -> str:
     head = t("compare.head", name=capital(name), before_nights=c.before.nights,
              before=number(t, c.before_per_week), after_nights=c.after.nights,
              after=number(t, c.after_per_week), start=s.day(c.started))
-    if c.verdict == "fewer":
-        change = t("compare.fewer", change=percent(t, 1 - c.ratio), low=percent(t, 1 - c.high),
-                   high=percent(t, 1 - c.low))
-    elif c.verdict == "more":
-        change = t("compare.more", change=percent(t, c.ratio - 1), low=percent(t, c.low - 1),
-                   high=percent(t, c.high - 1) if c.high != float("inf") else t("compare.any"))
-    elif c.high == float("inf"):
-        change = t("compare.unclear_open", fewer=percent(t, 1 - c.low))
+    rr = c.rr
+    if rr.verdict == "fewer":
+        change = t("compare.fewer", change=percent(t, 1 - rr.ratio), low=percent(t, 1 - rr.high),
+                   high=percent(t, 1 - rr.low))
+    elif rr.verdict == "more":
+        change = t("compare.more", change=percent(t, rr.ratio - 1), low=percent(t, rr.low - 1),
+                   high=percent(t, rr.high - 1) if rr.high != float("inf") else t("compare.any"))
+    elif rr.high == float("inf"):
+        change = t("compare.unclear_open", fewer=percent(t, 1 - rr.low))
     else:
-        change = t("compare.unclear", fewer=percent(t, max(0.0, 1 - c.low)),
-                   more=percent(t, max(0.0, c.high - 1)))
+        change = t("compare.unclear", fewer=percent(t, max(0.0, 1 - rr.low)),
+                   more=percent(t, max(0.0, rr.high - 1)))
     parts = [head, change, t("compare.caveat")]
     if c.next_look is not None:
         parts.append(t("compare.next_look", day=s.day(c.next_look)))
