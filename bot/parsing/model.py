@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ..values import frozen
 from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
@@ -15,10 +15,7 @@ CONFIDENT = 0.5
 Intent = Literal["cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "symptom",
                  "correction", "skipped", "smalltalk", "yes", "no", "unknown"]
 
-INTENTS: tuple[str, ...] = (
-    "cramp", "no_cramp", "supplement", "stretch", "recap", "undo", "help", "symptom",
-    "correction", "skipped", "smalltalk", "yes", "no", "unknown",
-)
+INTENTS: tuple[str, ...] = get_args(Intent)
 # the vocabulary is defined once, in bot.vocab (re-exported here for the reader)
 __all__ = ["CONFIDENT", "INTENTS", "MUSCLES", "RED_FLAGS", "SIDES", "SUPPLEMENTS", "UNITS",
            "Cramp", "Reading", "Stretch", "Supplement"]
@@ -57,19 +54,32 @@ class Symptom:
     side: str | None = None
 
 
+# what a correction may change: a cramp's details (the contract's "correction" object)
+CORRECTION_FIELDS: tuple[str, ...] = ("muscle", "side", "duration_s", "severity", "count", "occurred_at")
+
+
 @frozen
 class Correction:
-    """What changes in the last entry; None: unchanged."""
+    """What changes in the last entry: the details named, as (field, new value), in the
+    order of CORRECTION_FIELDS. A patch, not a second cramp: what is not named stays."""
 
-    muscle: str | None = None
-    side: str | None = None
-    duration_s: int | None = None
-    severity: int | None = None
-    count: int | None = None
-    occurred_at: datetime | None = None
+    changed: tuple[tuple[str, Any], ...] = ()
 
-    def changes(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+    @classmethod
+    def of(cls, **named: Any) -> Correction:
+        """From keyword details; None means "not named" and is left out."""
+        unknown = set(named) - set(CORRECTION_FIELDS)
+        if unknown:
+            raise TypeError(f"not a correctable detail: {sorted(unknown)}")
+        return cls(tuple((k, named[k]) for k in CORRECTION_FIELDS if named.get(k) is not None))
+
+    def changes(self) -> dict[str, Any]:
+        return dict(self.changed)
+
+    def contract(self) -> dict[str, Any]:
+        """Every correctable detail, None where unchanged (the contract's shape)."""
+        changes = self.changes()
+        return {k: changes.get(k) for k in CORRECTION_FIELDS}
 
 
 @frozen
@@ -104,7 +114,7 @@ class Reading:
         def plain(obj: Any) -> Any:
             if obj is None:
                 return None
-            d = asdict(obj)
+            d = obj if isinstance(obj, dict) else asdict(obj)
             for k, v in d.items():
                 if isinstance(v, datetime):
                     d[k] = v.isoformat()
@@ -120,7 +130,7 @@ class Reading:
             "no_cramp": {"night": self.night.isoformat()} if self.intent == "no_cramp" and self.night
             else None,
             "symptom": plain(self.symptom),
-            "correction": plain(self.correction),
+            "correction": plain(self.correction and self.correction.contract()),
             "skipped": {"what": list(self.skipped)} if self.intent == "skipped" else None,
             "red_flags": list(self.red_flags),
             "confidence": round(self.confidence, 2),

@@ -728,8 +728,8 @@ def _said_of_last_entry(t: str, now: datetime, zone: ZoneInfo, muscle: str | Non
     fields = (muscle, side, duration, severity, count, at)
     if not is_correction(t, any(f is not None for f in fields), cramp_named):
         return None
-    correction = Correction(muscle=muscle, side=side, duration_s=duration, severity=severity,
-                            count=count, occurred_at=at.at if at is not None else None)
+    correction = Correction.of(muscle=muscle, side=side, duration_s=duration, severity=severity,
+                               count=count, occurred_at=at.at if at is not None else None)
     return Reading(intent="correction", confidence=0.85, correction=correction)
 
 
