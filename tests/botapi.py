@@ -141,6 +141,12 @@ class BotApiStub:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self._push({"message": message})
 
+    def send_cramps(self, users: list[int], count: int, side: str = "left") -> list[int]:
+        """A burst: `count` cramp reports ("left calf cramp 3 min"), the users in turn; the
+        message ids, to check later that each was stored once."""
+        return [self.send_text(users[i % len(users)], f"{side} calf cramp {1 + i % 9} min")
+                ["message"]["message_id"] for i in range(count)]
+
     def send_voice(self, user_id: int, audio: bytes, *, duration: int, date: int | None = None,
                    file_size: int | None = None) -> dict[str, Any]:
         """The user records a voice note; its bytes are served by getFile and the file URL."""

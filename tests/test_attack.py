@@ -68,8 +68,7 @@ def test_1_polling_survives_a_postgresql_restart_and_answers_everyone(
         held = threading.Thread(target=lambda: asyncio.run(_hold_shutdown(cluster, 4)))
         held.start()
         time.sleep(1)
-        sent = [stub.send_text(9202 + i % 5, f"right calf cramp {1 + i % 9} min")["message"]
-                ["message_id"] for i in range(20)]
+        sent = stub.send_cramps([9202 + i for i in range(5)], 20, side="right")
         held.join()
         wait_for(lambda: not cluster.running(), timeout=30)
         time.sleep(2)
@@ -219,8 +218,7 @@ def test_3_after_kill_9_the_rest_is_answered_within_seconds_of_a_restart(
     bot = RunningBot(stub, url, workdir(tmp_path, "first"), env)
     try:
         bot.wait_ready()
-        sent = [stub.send_text(9300 + i % 25, f"left calf cramp {1 + i % 9} min")["message"]
-                ["message_id"] for i in range(300)]
+        sent = stub.send_cramps([9300 + i for i in range(25)], 300)
         wait_for(lambda: stub.confirmed_offset > 60, every=0.005)
         bot.proc.send_signal(signal.SIGKILL)
         bot.proc.wait(30)

@@ -45,8 +45,7 @@ def test_killed_mid_burst_every_message_is_stored_exactly_once(
     bot = RunningBot(stub, db_url, workdir(tmp_path, "first"), FAST)
     try:
         bot.wait_ready()
-        sent = [stub.send_text(9000 + i % 25, f"left calf cramp {1 + i % 9} min")["message"]
-                ["message_id"] for i in range(500)]
+        sent = stub.send_cramps([9000 + i for i in range(25)], 500)
         # Kill once Telegram considers the first batch delivered: most is not handled yet.
         wait_for(lambda: stub.confirmed_offset > 100, every=0.005)
         bot.proc.send_signal(signal.SIGKILL if how == "kill" else signal.SIGTERM)
@@ -251,8 +250,7 @@ def test_postgresql_connections_cut_mid_burst_lose_nothing_and_store_nothing_twi
     try:
         bot.wait_ready()
         users = [9300 + i for i in range(20)]
-        sent = [stub.send_text(users[i % 20], f"right calf cramp {1 + i % 9} min")["message"]
-                ["message_id"] for i in range(300)]
+        sent = stub.send_cramps(users, 300, side="right")
         cut = 0
         for delivered in (60, 180):
             wait_for(lambda d=delivered: stub.confirmed_offset > d, every=0.005)

@@ -208,15 +208,16 @@
     var li = el("li", { "data-id": String(r.id) });
     li.appendChild(el("p", { "class": "line" }, r.line));
     var actions = el("div", { "class": "actions" });
-    var toggle = el("button", { type: "button", "class": "quiet pause" }, r.toggle);
-    toggle.addEventListener("click", function () {
-      api("PATCH", "/api/reminders/" + r.id, { paused: !r.paused }).then(function (a) {
+    function change(what) {  // the reminder as saved replaces this item, with what was said
+      api("PATCH", "/api/reminders/" + r.id, what).then(function (a) {
         if (!a.ok) { flash(li, W.not_saved, "error"); return; }
         var fresh = reminderItem(a.data.reminder, words);
         li.replaceWith(fresh);
         flash(fresh, a.data.said, "flash");
       }).catch(function () {});
-    });
+    }
+    var toggle = el("button", { type: "button", "class": "quiet pause" }, r.toggle);
+    toggle.addEventListener("click", function () { change({ paused: !r.paused }); });
     actions.appendChild(toggle);
     var label = el("label", {}, words.change_time);
     var times = el("select", { name: "time" });
@@ -225,14 +226,7 @@
       if (t === r.time) o.selected = true;
       times.appendChild(o);
     });
-    times.addEventListener("change", function () {
-      api("PATCH", "/api/reminders/" + r.id, { time: times.value }).then(function (a) {
-        if (!a.ok) { flash(li, W.not_saved, "error"); return; }
-        var fresh = reminderItem(a.data.reminder, words);
-        li.replaceWith(fresh);
-        flash(fresh, a.data.said, "flash");
-      }).catch(function () {});
-    });
+    times.addEventListener("change", function () { change({ time: times.value }); });
     label.appendChild(times);
     actions.appendChild(label);
     var del = el("button", { type: "button", "class": "danger delete" }, words.delete);
