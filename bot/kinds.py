@@ -17,6 +17,26 @@ from .values import frozen
 
 
 @frozen
+class Kind:
+    name: str
+    fields: tuple[str, ...]  # the Entry fields this kind uses (beyond kind, at, source, text)
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("cramp", ("muscle", "side", "duration_s", "severity", "count")),
+    Kind("no_cramp", ()),
+    Kind("supplement", ("name", "amount", "unit")),
+    Kind("stretch", ("minutes",)),
+    # red flags with no cramp reported ("my calf is swollen"): kept for the clinician,
+    # never counted as a cramp
+    Kind("symptom", ("muscle", "side")),
+    # a supplement or the stretches NOT taken or done ("forgot my K2"): `name` says
+    # which ("stretch" or a supplement), so adherence counts it as a miss
+    Kind("skipped", ("name",)),
+)}
+
+
+@frozen
 class Entry:
     id: int
     kind: str
@@ -35,27 +55,8 @@ class Entry:
     red_flags: tuple[str, ...] = ()
 
 
-@frozen
-class Kind:
-    name: str
-    fields: tuple[str, ...]  # the Entry fields this kind uses (beyond kind, at, source, text)
-
-
-KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("cramp", ("muscle", "side", "duration_s", "severity", "count")),
-    Kind("no_cramp", ()),
-    Kind("supplement", ("name", "amount", "unit")),
-    Kind("stretch", ("minutes",)),
-    # red flags with no cramp reported ("my calf is swollen"): kept for the clinician,
-    # never counted as a cramp
-    Kind("symptom", ("muscle", "side")),
-    # a supplement or the stretches NOT taken or done ("forgot my K2"): `name` says
-    # which ("stretch" or a supplement), so adherence counts it as a miss
-    Kind("skipped", ("name",)),
-)}
-CONTENT_FIELDS: tuple[str, ...] = (
-    "muscle", "side", "duration_s", "severity", "count", "name", "amount", "unit", "minutes",
-)
+# every kind's fields, in the registry's order: the Entry fields that hold what was said
+CONTENT_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for k in KINDS.values() for f in k.fields))
 # /export's columns (bot-contract.md), in order
 EXPORT_COLUMNS: tuple[str, ...] = (
     "kind", "at", *CONTENT_FIELDS, "source", "text", "red_flags",
