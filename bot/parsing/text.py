@@ -142,24 +142,24 @@ def _run_value(run: str) -> str:
     return " ".join(out)
 
 
-_A_HALF = re.compile(r"\b(\d+) and a half\b")
-_ARTICLE_NUMBER = re.compile(
-    r"\b(?:a|an|one)\s+(sec|secs|second|seconds|min|mins|minute|minutes|hour|hours|hr|"
-    r"moment)\b"
+# Halves and "a"/"an" before a unit, put into digits, in this order: "a minute and a half"
+# -> "1.5 minute", "half an hour" -> "0.5 hour", "a few... a minute" -> "1 minute".
+_UNIT_WORD = r"(minute|min|hour|hr|second|sec)"
+_HALVES_AND_ONES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(\d+) and a half\b"), r"\1.5"),
+    (re.compile(rf"\b(?:a|an|1)\s+{_UNIT_WORD}s?\s+and\s+a\s+half\b"), r"1.5 \1"),
+    (re.compile(rf"\bhalf\s+(?:a|an|1)\s+{_UNIT_WORD}\b"), r"0.5 \1"),
+    (re.compile(r"\b(?:a|an|one)\s+(sec|secs|second|seconds|min|mins|minute|minutes|hour|hours|hr|"
+                r"moment)\b"), r"1 \1"),
 )
-_UNIT_AND_A_HALF = re.compile(
-    r"\b(?:a|an|1)\s+(minute|min|hour|hr|second|sec)s?\s+and\s+a\s+half\b"
-)
-_HALF_A = re.compile(r"\bhalf\s+(?:a|an|1)\s+(minute|min|hour|hr|second|sec)\b")
 
 
 def numberize(text: str) -> str:
     """Number words to digits, "a minute and a half" to "1.5 minute" and so on."""
     text = _NUMBER_RUN.sub(lambda m: _run_value(m.group(0)), text)
-    text = _A_HALF.sub(r"\1.5", text)
-    text = _UNIT_AND_A_HALF.sub(r"1.5 \1", text)
-    text = _HALF_A.sub(r"0.5 \1", text)
-    return _ARTICLE_NUMBER.sub(r"1 \1", text)
+    for pattern, digits in _HALVES_AND_ONES:
+        text = pattern.sub(digits, text)
+    return text
 
 
 # ---- what a speech recogniser mishears ---------------------------------------------
