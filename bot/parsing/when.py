@@ -90,15 +90,24 @@ _PART_OF_DAY = re.compile(
     r"\b(this|yesterday|early this|earlier this|early|in the|late|later this)?\s*"
     r"(morning|afternoon|evening)\b"
 )
-_DAYS_AGO = re.compile(r"\b(?:the )?day before yesterday\b")
-_YESTERDAY = re.compile(r"\byesterday\b")
-_TODAY = re.compile(r"\b(?:today|earlier today|this day)\b")
 _DATE_HINT = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\s*\d|"
     r"\d\s*(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?!10\b)\d{1,2}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
+
+
+# "the day before yesterday", "yesterday", "today": how many days back; the first that fits
+_DAYS_BACK: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\b(?:the )?day before yesterday\b"), 2),
+    (re.compile(r"\byesterday\b"), 1),
+    (re.compile(r"\b(?:today|earlier today|this day)\b"), 0),
+)
+
+
+def _days_back(text: str) -> int | None:
+    return next((days for pattern, days in _DAYS_BACK if pattern.search(text)), None)
 
 
 @frozen
@@ -281,8 +290,9 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
     m = _PART_OF_DAY.search(text)
     if m:
         which, part_name = (m.group(1) or "").strip(), m.group(2)
-        if _YESTERDAY.search(text) or (which == "" and _DAYS_AGO.search(text)):
-            day = today - timedelta(days=2 if _DAYS_AGO.search(text) else 1)
+        back = _days_back(text)
+        if back:  # "yesterday morning", "the day before yesterday in the evening"
+            day = today - timedelta(days=back)
         else:
             wd = _WEEKDAY_ONLY.search(text)
             day = (
@@ -316,12 +326,9 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         return _in_night(now, zone, today, clock, explicit=True, under_way_ok=True)
 
     day_anchor: date | None = None
-    if _DAYS_AGO.search(text):
-        day_anchor = today - timedelta(days=2)
-    elif _YESTERDAY.search(text):
-        day_anchor = today - timedelta(days=1)
-    elif _TODAY.search(text):
-        day_anchor = today
+    back = _days_back(text)
+    if back is not None:
+        day_anchor = today - timedelta(days=back)
     else:
         wd = _WEEKDAY_ONLY.search(text)
         if wd:
