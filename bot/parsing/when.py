@@ -9,6 +9,7 @@ text has a date-looking token, because it is slow and misreads "3 min" and "at 5
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -47,20 +48,6 @@ _JUST_NOW = re.compile(
 _AMPM = re.compile(
     r"(?<![\d.:/])(\d{1,2})(?:[:. ](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
 )
-_HHMM = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:mins?|minutes?|m\b|secs?))")
-_OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
-_HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))"
-                        r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?")
-_BARE = re.compile(
-    r"\b(?:at|around|about|abt|bout|round|by|near|approx(?:imately)?|roughly|~|before|after|"
-    r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?![\d,])(?:[:. ](\d{2}))?(?:\s*ish)?"
-    r"(?!\s*(?:[.:]\d|secs?\b|seconds?\b|mins?\b|minutes?\b|m\b|hrs?\b|hours?\b|h\b|x\b|"
-    r"times\b|cramps\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b|days?\b|weeks?\b|am\b|pm\b|"
-    r"a\.m|p\.m|o'?clock))"
-)
-_ISH = re.compile(r"\b(\d{1,2})\s*-?\s*ish\b")  # "3ish", "11-ish"
-_DOTTED = re.compile(r"(?<![\d.:/,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,:%])(?!\s*(?:mg|mcg|iu|g|ml|kg|lb)\b)")
-_NAMED = re.compile(r"\b(midnight|noon|midday)\b")
 _IN_THE = re.compile(r"\b(?:in the|this|at)\s+(morning|afternoon|evening|night)\b")
 
 _NIGHT = re.compile(
@@ -71,14 +58,6 @@ _NIGHT = re.compile(
     r"in bed|asleep|sleeping|at night)\b"
 )
 _PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the night|through the night)\b")
-# "half 3" (British for 3:30); "0345", "at 2130" (a 24-hour clock without a colon)
-_HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|mins?|minutes?|secs?))")
-_FOUR_DIGITS = re.compile(
-    r"(?:\b(?:at|around|about|by|approx|roughly)\s+|@\s*|~\s*|(?<![\d.:/,]))"
-    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d:])(?![.,]\d)(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal\b|kcal|x\b))")
-_BETWEEN = re.compile(r"\bbetween (\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)? and "
-                      r"(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?![\d:])"
-                      r"(?!\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|times|cramps?|mg|mcg|iu|/|out of)\b)")
 _NIGHTS_AGO = re.compile(r"\b(\d{1,2}) nights? ago\b")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
@@ -135,60 +114,128 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
     return aware
 
 
+# ---- the ways a clock time is said: each form's pattern, then how its groups read -----
+# A reading: the clock, and whether it is a bare hour ("at 3"); None: not a time after all.
+_Read = tuple[_Clock, bool] | None
+
+
+_BETWEEN = re.compile(r"\bbetween (\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)? and "
+                      r"(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?![\d:])"
+                      r"(?!\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|times|cramps?|mg|mcg|iu|/|out of)\b)")
+
+
+def _midway(m: re.Match[str]) -> _Read:
+    """ "between 2 and 3am": the middle of the two."""
+    h1, m1, h2, m2 = int(m.group(1)), int(m.group(2) or 0), int(m.group(4)), int(m.group(5) or 0)
+    mer = m.group(6) or m.group(3)
+    if not (1 <= h1 <= 12 and 1 <= h2 <= 12 and m1 < 60 and m2 < 60):
+        return None
+    a, b = h1 % 12 * 60 + m1, h2 % 12 * 60 + m2
+    b += 720 if b <= a else 0
+    mid = (a + b) // 2 % 720
+    hour = mid // 60 or 12
+    meridiem = None if mer is None else "am" if mer.startswith("a") else "pm"
+    return _Clock(hour, mid % 60, meridiem), meridiem is None
+
+
+_HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))"
+                        r"(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?")
+
+
+def _past_or_to(m: re.Match[str]) -> _Read:
+    amount, rel, h = m.group(1), m.group(2), int(m.group(3))
+    mins = 30 if amount == "half" else 15 if amount == "quarter" else int(amount)
+    mer = None if m.group(4) is None else "am" if m.group(4).startswith("a") else "pm"
+    if not (1 <= h <= 12 and mins < 60):
+        return None
+    if rel in ("past", "after"):
+        return _Clock(h, mins, mer), mer is None
+    return _Clock((h - 1) or 12, 60 - mins, mer), mer is None
+
+
+def _with_meridiem(m: re.Match[str]) -> _Read:
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    mer = "am" if m.group(3).startswith("a") else "pm"
+    return (_Clock(h, mi, mer), False) if 1 <= h <= 12 and mi < 60 else None
+
+
+_NAMED = re.compile(r"\b(midnight|noon|midday)\b")
+
+
+def _named(m: re.Match[str]) -> _Read:
+    return _Clock(0 if m.group(1) == "midnight" else 12, 0, "24h"), False
+
+
+# "half 3" (British for 3:30)
+_HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|mins?|minutes?|secs?))")
+
+
+def _half_hour(m: re.Match[str]) -> _Read:
+    return (_Clock(int(m.group(1)), 30, None), True) if 1 <= int(m.group(1)) <= 12 else None
+
+
+# "0345", "at 2130": a 24-hour clock without a colon
+_FOUR_DIGITS = re.compile(
+    r"(?:\b(?:at|around|about|by|approx|roughly)\s+|@\s*|~\s*|(?<![\d.:/,]))"
+    r"(0\d|1\d|2[0-3])([0-5]\d)(?![\d:])(?![.,]\d)(?!\s*(?:mg|mcg|iu|g|ml|units?|steps|cal\b|kcal|x\b))")
+
+
+def _four_digits(m: re.Match[str]) -> _Read:
+    if not (m.group(0)[:1] == "0" or not m.group(0)[:1].isdigit()):
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+
+
+_HHMM = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:mins?|minutes?|m\b|secs?))")
+_DOTTED = re.compile(r"(?<![\d.:/,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,:%])(?!\s*(?:mg|mcg|iu|g|ml|kg|lb)\b)")
+
+
+def _hours_minutes(m: re.Match[str]) -> _Read:
+    h, mi = int(m.group(1)), int(m.group(2))
+    return (_Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12) if h < 24 and mi < 60 else None
+
+
+_OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
+
+
+def _oclock(m: re.Match[str]) -> _Read:
+    return (_Clock(int(m.group(1)), 0, None), True) if 1 <= int(m.group(1)) <= 12 else None
+
+
+_BARE = re.compile(
+    r"\b(?:at|around|about|abt|bout|round|by|near|approx(?:imately)?|roughly|~|before|after|"
+    r"til|till|until|since|circa|ca\.?)\s*(\d{1,2})(?![\d,])(?:[:. ](\d{2}))?(?:\s*ish)?"
+    r"(?!\s*(?:[.:]\d|secs?\b|seconds?\b|mins?\b|minutes?\b|m\b|hrs?\b|hours?\b|h\b|x\b|"
+    r"times\b|cramps\b|/|out of|of 10|%|mg\b|mcg\b|iu\b|g\b|ml\b|days?\b|weeks?\b|am\b|pm\b|"
+    r"a\.m|p\.m|o'?clock))"
+)
+_ISH = re.compile(r"\b(\d{1,2})\s*-?\s*ish\b")  # "3ish", "11-ish"
+
+
+def _bare(m: re.Match[str]) -> _Read:
+    """ "at 3", "around 3:30", "3ish"."""
+    h = int(m.group(1))
+    mi = int(m.group(2)) if m.re is _BARE and m.group(2) else 0
+    return (_Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12) if h < 24 and mi < 60 else None
+
+
+# Tried in this order; the first form that reads as a time wins. Where a form has two
+# patterns, only the first of them found is read. Half past comes before am/pm:
+# "half past 11 pm" is 23:30, not 23:00.
+_CLOCK_FORMS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[re.Match[str]], _Read]], ...] = (
+    ((_BETWEEN,), _midway), ((_HALF_PAST,), _past_or_to), ((_AMPM,), _with_meridiem),
+    ((_NAMED,), _named), ((_HALF_HOUR,), _half_hour), ((_FOUR_DIGITS,), _four_digits),
+    ((_HHMM, _DOTTED), _hours_minutes), ((_OCLOCK,), _oclock), ((_BARE, _ISH), _bare),
+)
+
+
 def _find_clock(text: str) -> tuple[_Clock | None, bool]:
     """The clock time said, and whether it is a bare hour ("at 3")."""
-    m = _BETWEEN.search(text)  # "between 2 and 3am": the middle of the two
-    if m:
-        h1, m1, h2, m2 = int(m.group(1)), int(m.group(2) or 0), int(m.group(4)), int(m.group(5) or 0)
-        mer = m.group(6) or m.group(3)
-        if 1 <= h1 <= 12 and 1 <= h2 <= 12 and m1 < 60 and m2 < 60:
-            a, b = h1 % 12 * 60 + m1, h2 % 12 * 60 + m2
-            b += 720 if b <= a else 0
-            mid = (a + b) // 2 % 720
-            hour = mid // 60 or 12
-            meridiem = None if mer is None else "am" if mer.startswith("a") else "pm"
-            return _Clock(hour, mid % 60, meridiem), meridiem is None
-    m = _HALF_PAST.search(text)  # before am/pm: "half past 11 pm" is 23:30, not 23:00
-    if m:
-        amount, rel, h = m.group(1), m.group(2), int(m.group(3))
-        mins = 30 if amount == "half" else 15 if amount == "quarter" else int(amount)
-        mer = None if m.group(4) is None else "am" if m.group(4).startswith("a") else "pm"
-        if 1 <= h <= 12 and mins < 60:
-            if rel in ("past", "after"):
-                return _Clock(h, mins, mer), mer is None
-            return _Clock((h - 1) or 12, 60 - mins, mer), mer is None
-    m = _AMPM.search(text)
-    if m:
-        h, mi = int(m.group(1)), int(m.group(2) or 0)
-        mer = "am" if m.group(3).startswith("a") else "pm"
-        if 1 <= h <= 12 and mi < 60:
-            return _Clock(h, mi, mer), False
-    m = _NAMED.search(text)
-    if m:
-        return _Clock(0 if m.group(1) == "midnight" else 12, 0, "24h"), False
-    m = _HALF_HOUR.search(text)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return _Clock(int(m.group(1)), 30, None), True
-    m = _FOUR_DIGITS.search(text)
-    if m and (m.group(0)[:1] == "0" or not m.group(0)[:1].isdigit()):
-        h, mi = int(m.group(1)), int(m.group(2))
-        return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
-    m = _HHMM.search(text) or _DOTTED.search(text)
-    if m:
-        h, mi = int(m.group(1)), int(m.group(2))
-        if h < 24 and mi < 60:
-            return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
-    m = _OCLOCK.search(text)
-    if m:
-        h = int(m.group(1))
-        if 1 <= h <= 12:
-            return _Clock(h, 0, None), True
-    m = _BARE.search(text) or _ISH.search(text)
-    if m:
-        h = int(m.group(1))
-        mi = int(m.group(2)) if m.re is _BARE and m.group(2) else 0
-        if h < 24 and mi < 60:
-            return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+    for patterns, read in _CLOCK_FORMS:
+        m = next((found for found in (p.search(text) for p in patterns) if found), None)
+        if m is not None and (reading := read(m)) is not None:
+            return reading
     return None, False
 
 
