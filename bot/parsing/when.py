@@ -58,11 +58,8 @@ _NIGHT = re.compile(
     r"in bed|asleep|sleeping|at night)\b"
 )
 _PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the night|through the night)\b")
-_NIGHTS_AGO = re.compile(r"\b(\d{1,2}) nights? ago\b")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
-_NIGHT_BEFORE_LAST = re.compile(r"\b(?:the )?night before last\b")
-_YESTERDAY_NIGHT = re.compile(r"\byesterday (?:night|evening|at night)\b")
 _WEEKDAY_NIGHT = re.compile(rf"\b(?:on |last )?({_WEEKDAY}) (night|evening|morning|afternoon)\b")
 _WEEKDAY_ONLY = re.compile(rf"\b(last |on |this past )?({_WEEKDAY})\b")
 _PART_OF_DAY = re.compile(
@@ -239,6 +236,23 @@ def _find_clock(text: str) -> tuple[_Clock | None, bool]:
     return None, False
 
 
+# "the night before last", "two nights ago", "yesterday night": a night named by how far back
+_NIGHT_BEFORE_LAST = re.compile(r"\b(?:the )?night before last\b")
+_NIGHTS_AGO = re.compile(r"\b(\d{1,2}) nights? ago\b")
+_YESTERDAY_NIGHT = re.compile(r"\byesterday (?:night|evening|at night)\b")
+
+
+def _nights_back(text: str) -> int | None:
+    """How many nights before last night the night named is (0: last night itself)."""
+    if _NIGHT_BEFORE_LAST.search(text):
+        return 1
+    m = _NIGHTS_AGO.search(text)  # "two nights ago": the night before last
+    if m and 1 <= int(m.group(1)) <= 31:
+        return int(m.group(1)) - 1
+    m = _YESTERDAY_NIGHT.search(text)
+    return 0 if m and "evening" not in m.group(0) else None
+
+
 def _night_hour(h: int) -> int:
     """A bare hour in a night report: 1-6 early morning, 9-11 late evening, 12 midnight."""
     if h == 12:
@@ -325,14 +339,9 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
                 day -= timedelta(days=7)
             return _in_night(now, zone, day + timedelta(days=1), clock, explicit=True)
         return _in_window(now, zone, day, m.group(2), clock)
-    if _NIGHT_BEFORE_LAST.search(text):
-        return _in_night(now, zone, today - timedelta(days=1), clock, explicit=True)
-    m = _NIGHTS_AGO.search(text)  # "two nights ago": the night before last
-    if m and 1 <= int(m.group(1)) <= 31:
-        return _in_night(now, zone, today - timedelta(days=int(m.group(1)) - 1), clock, explicit=True)
-    m = _YESTERDAY_NIGHT.search(text)
-    if m and "evening" not in m.group(0):
-        return _in_night(now, zone, today, clock, explicit=True)
+    back = _nights_back(text)
+    if back is not None:
+        return _in_night(now, zone, today - timedelta(days=back), clock, explicit=True)
 
     m = _PART_OF_DAY.search(text)
     if m:
