@@ -154,6 +154,19 @@ def skipped_stretch(t: str) -> bool:
     return bool(_SKIPPED_STRETCH.search(t)) and not REMEMBERED.search(t)
 
 
+
+# "going to do my stretches now", "I'll stretch later": still to come, not done
+_STRETCH_TO_COME = re.compile(
+    r"\b(?:going to|gonna|about to|i'?ll|i will|will|plan(?:ning)? to|need to|have to|must|should|"
+    r"want to|better)\s+(?:go and |go |now )?(?:do (?:\w+ ){0,2}?)?stretch\w*|"
+    r"\bstretch\w* (?:\w+ ){0,2}?(?:later|tomorrow|in a (?:bit|minute|while)|before bed tonight)\b")
+
+
+def stretch_to_come(t: str) -> bool:
+    """The stretches named as still to come ("I'll stretch later"), not as done."""
+    return bool(_STRETCH_TO_COME.search(t)) and not re.search(
+        r"\b(?:did|done|finished|completed|stretched)\b", t)
+
 # ---- symptoms: a sensation or sign, not a new cramp ---------------------------------
 
 _NOT_A_CRAMP = re.compile(

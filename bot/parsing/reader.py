@@ -27,6 +27,7 @@ from .meaning import (
     skipped_stretch,
     skipped_supplement,
     speech_act,
+    stretch_to_come,
 )
 from .model import Correction, Cramp, Reading, Stretch, Supplement, Symptom
 from .text import prepare
@@ -617,8 +618,7 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
             confidence = min(confidence, 0.45)
         return Reading(intent="cramp", confidence=confidence, cramp=cramp, red_flags=flags)
 
-    if stretch_hit and _STRETCH_TO_COME.search(t) and not positive_cramp and not re.search(
-            r"\b(?:did|done|finished|completed|stretched)\b", t):
+    if stretch_hit and stretch_to_come(t) and not positive_cramp:
         return Reading(intent="unknown", confidence=0.3, red_flags=flags)  # not done yet
     if stretch_hit and not (supplement_hit and _INTAKE.search(t) and not
                             re.search(r"\bstretch\w*\s+(?:done|complete)|did (?:my|the) stretch", t)):
@@ -655,13 +655,6 @@ def _read(t: str, now: datetime, zone: ZoneInfo) -> Reading:
         symptom = Symptom(occurred_at=localize(now, zone), muscle=muscle, side=_side(t))
         return Reading(intent="symptom", confidence=0.7, symptom=symptom, red_flags=flags)
     return Reading(intent="unknown", confidence=0.1)  # (flags were answered as a symptom)
-
-
-# "going to do my stretches now", "I'll stretch later": still to come, not done
-_STRETCH_TO_COME = re.compile(
-    r"\b(?:going to|gonna|about to|i'?ll|i will|will|plan(?:ning)? to|need to|have to|must|should|"
-    r"want to|better)\s+(?:go and |go |now )?(?:do (?:\w+ ){0,2}?)?stretch\w*|"
-    r"\bstretch\w* (?:\w+ ){0,2}?(?:later|tomorrow|in a (?:bit|minute|while)|before bed tonight)\b")
 
 
 # a question about what the diary holds, a cramp named in it
