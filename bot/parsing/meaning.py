@@ -154,7 +154,6 @@ def skipped_stretch(t: str) -> bool:
     return bool(_SKIPPED_STRETCH.search(t)) and not REMEMBERED.search(t)
 
 
-
 # "going to do my stretches now", "I'll stretch later": still to come, not done
 _STRETCH_TO_COME = re.compile(
     r"\b(?:going to|gonna|about to|i'?ll|i will|will|plan(?:ning)? to|need to|have to|must|should|"

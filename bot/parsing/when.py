@@ -27,7 +27,6 @@ WINDOWS: dict[str, tuple[time, time]] = {
     "evening": (time(17), time(22)),
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
 
 _UNIT_SECONDS = {
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
@@ -50,27 +49,21 @@ _AMPM = re.compile(
 )
 _IN_THE = re.compile(r"\b(?:in the|this|at)\s+(morning|afternoon|evening|night)\b")
 
+# the night, and of those words the ones that say it is over ("last night", not "in bed")
+_PAST_NIGHT_WORDS = r"last ?night|overnight|over night|during the night|through the night"
+_PAST_NIGHT = re.compile(rf"\b(?:{_PAST_NIGHT_WORDS})\b")
 _NIGHT = re.compile(
-    r"\b(?:last ?night|overnight|over night|during the night|in the night|through the night|"
+    rf"\b(?:{_PAST_NIGHT_WORDS}|in the night|"
     r"in my sleep|middle of the night|mid[- ]night hours|in the (?:early|wee|small) hours|"
     r"(?:early|wee|small) hours|night time|nighttime|"
     r"(?:woke|waking|wakes|woken|awoke|awakened) (?:me )?up|(?:woke|wakes|waking) me|"
     r"in bed|asleep|sleeping|at night)\b"
 )
-_PAST_NIGHT = re.compile(r"\b(?:last ?night|overnight|over night|during the night|through the night)\b")
 _BEDTIME = re.compile(r"\b(?:before (?:bed|sleep|sleeping)|at bedtime|bed ?time|before i went to bed)\b")
 _TONIGHT = re.compile(r"\b(?:tonight|to night|this night)\b")
-_WEEKDAY_NIGHT = re.compile(rf"\b(?:on |last )?({_WEEKDAY}) (night|evening|morning|afternoon)\b")
-_WEEKDAY_ONLY = re.compile(rf"\b(last |on |this past )?({_WEEKDAY})\b")
 _PART_OF_DAY = re.compile(
     r"\b(this|yesterday|early this|earlier this|early|in the|late|later this)?\s*"
     r"(morning|afternoon|evening)\b"
-)
-_DATE_HINT = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\s*\d|"
-    r"\d\s*(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?!10\b)\d{1,2}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b"
 )
 
 
@@ -274,6 +267,12 @@ def _most_recent(now: datetime, candidates: list[time]) -> datetime:
     return best
 
 
+# a weekday named: "monday night", "on tuesday", "last friday"
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
+_WEEKDAY_NIGHT = re.compile(rf"\b(?:on |last )?({_WEEKDAY}) (night|evening|morning|afternoon)\b")
+_WEEKDAY_ONLY = re.compile(rf"\b(last |on |this past )?({_WEEKDAY})\b")
+
+
 def _weekday_date(today: date, name: str, strictly_before: bool) -> date:
     target = next(i for i, d in enumerate(WEEKDAYS) if d.startswith(name[:3]))
     delta = (today.weekday() - target) % 7
@@ -462,6 +461,15 @@ def _finish(now: datetime, zone: ZoneInfo, naive: datetime, explicit: bool) -> W
             return When(localize(earlier, zone), sure=False, explicit=explicit)
         return When(localize(now, zone), sure=False, explicit=explicit)
     return When(localize(naive, zone), explicit=explicit)
+
+
+# a date written out ("3 Nov", "the 3rd", "11/3"): only then is dateparser asked
+_DATE_HINT = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\s*\d|"
+    r"\d\s*(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?!10\b)\d{1,2}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b"
+)
 
 
 def _dateparser_fallback(text: str, now: datetime) -> datetime | None:
