@@ -268,6 +268,36 @@ def test_edit_and_delete_reach_the_diary_and_week_agrees(browser: Any, stage: St
     only_local(browser, stage)
 
 
+
+def test_a_reminder_paused_and_moved_from_the_dashboard(browser: Any, stage: Stage,
+                                                       screens: Path) -> None:
+    """Pause, then a new time: each is saved, and the item is drawn again as saved."""
+    from selenium.webdriver.support.ui import Select
+
+    seed(stage)
+    open_app(browser, stage)
+    browser.find_element("css selector", "#reminders > li button.pause").click()
+    wait(browser, "document.querySelector('#reminders > li .flash') !== null")
+    [(paused, at)] = stage.run(_reminder_state(stage))
+    assert paused and at == "21:30"
+    item = browser.find_element("css selector", "#reminders > li")
+    assert item.find_element("css selector", "button.pause").text.startswith("Resume")
+    times = Select(item.find_element("css selector", "select[name='time']"))
+    choice = next(o.get_attribute("value") for o in times.options if o.get_attribute("value") != "21:30")
+    times.select_by_value(choice)
+    moved = f"document.querySelector('#reminders > li .line').textContent.includes({json.dumps(choice)})"
+    wait(browser, moved)
+    assert stage.run(_reminder_state(stage)) == [(True, choice)]  # moved, and still paused
+    shot(browser, screens, "c-reminder-moved")
+    only_local(browser, stage)
+
+
+async def _reminder_state(stage: Stage) -> list[tuple[bool, str]]:
+    from bot.usecases import reminders
+
+    async with stage.talk.units.open(USER_ID) as u:
+        return [(r.paused, r.local_time) for r in (await reminders.list_reminders(u)).reminders]
+
 async def _reminders(stage: Stage) -> int:
     from bot.usecases import reminders
 
