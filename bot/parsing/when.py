@@ -109,6 +109,13 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 _Read = tuple[_Clock, bool] | None
 
 
+def _hour_minute(h: int, mi: int) -> _Read:
+    """A clock that may be 24-hour: 0 or past 12 says so; 1-12 leaves am or pm open."""
+    if h >= 24 or mi >= 60:
+        return None
+    return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+
+
 _BETWEEN = re.compile(r"\bbetween (\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)? and "
                       r"(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?![\d:])"
                       r"(?!\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|times|cramps?|mg|mcg|iu|/|out of)\b)")
@@ -171,10 +178,10 @@ _FOUR_DIGITS = re.compile(
 
 
 def _four_digits(m: re.Match[str]) -> _Read:
-    if not (m.group(0)[:1] == "0" or not m.group(0)[:1].isdigit()):
+    first = m.group(0)[:1]
+    if first.isdigit() and first != "0":  # "1130" alone may be a count; "0345", "at 1130" not
         return None
-    h, mi = int(m.group(1)), int(m.group(2))
-    return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+    return _hour_minute(int(m.group(1)), int(m.group(2)))
 
 
 _HHMM = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:mins?|minutes?|m\b|secs?))")
@@ -182,8 +189,7 @@ _DOTTED = re.compile(r"(?<![\d.:/,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,:%])(?!\s
 
 
 def _hours_minutes(m: re.Match[str]) -> _Read:
-    h, mi = int(m.group(1)), int(m.group(2))
-    return (_Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12) if h < 24 and mi < 60 else None
+    return _hour_minute(int(m.group(1)), int(m.group(2)))
 
 
 _OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
@@ -205,9 +211,7 @@ _ISH = re.compile(r"\b(\d{1,2})\s*-?\s*ish\b")  # "3ish", "11-ish"
 
 def _bare(m: re.Match[str]) -> _Read:
     """ "at 3", "around 3:30", "3ish"."""
-    h = int(m.group(1))
-    mi = int(m.group(2)) if m.re is _BARE and m.group(2) else 0
-    return (_Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12) if h < 24 and mi < 60 else None
+    return _hour_minute(int(m.group(1)), int(m.group(2)) if m.re is _BARE and m.group(2) else 0)
 
 
 # Tried in this order; the first form that reads as a time wins. Where a form has two
