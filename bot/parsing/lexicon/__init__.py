@@ -3,11 +3,32 @@
 The reader's rules (negation and its scope, corrections, night-aware times, red flags
 with their look-alikes) are written once, over English. A message in another language
 is first put into the plain English those rules read, phrase by phrase, from that
-language's lexicon (`ru.py`, `es.py`, `pt.py`, `de.py`): an ordered list of
-`(pattern, english)` pairs. So a language is its vocabulary, not a second reader, and
-a rule fixed in English is fixed in every language.
+language's lexicon (`ru.toml`, `es.toml`, `pt.toml`, `de.toml` beside this module): an
+ordered list of `(pattern, english)` pairs. So a language is its vocabulary, a data
+file, not a second reader, and a rule fixed in English is fixed in every language.
 
-How a lexicon is applied (pure, no I/O):
+A lexicon file (TOML; strings are best written '...' or '''...''', so a backslash stays as
+typed):
+- `[[section]]` tables, in the order they are tried, each a `name` and its `pairs`:
+  `['pattern', 'english']`, tried in the order written; a long pattern may be a list of
+  strings, joined as they are (`[['first half|', 'second half'], 'english']`);
+- `<<name>>` in any string is the fragment of that name from `[parts]`
+  (`krampf = '(?:krampf|kraempf)\\w*'`); a part may use the parts above it. The marker
+  is not regular-expression syntax (`{m,n}` and `(?P<name>` are), so it never clashes;
+- a family: `{ for = 'days', pairs = [[...], ...] }` in place of a pair gives its
+  pairs once per row of the table `days` (for each row, all its pairs, in order), with
+  `<<column>>` the row's value. A table, in `[tables]` or written in place of its
+  name, is rows `[{ de = 'montag', en = 'monday' }, ...]` or columns
+  `{ w = ['uns', 'umas'] }`; `for = ['a', 'b']` runs over every row of `b` within each
+  row of `a`. Cells are strings or whole numbers and may use parts;
+- a part may also be a join, `{ for = 'hours', each = '(?<=<<h>> e meia)' }`: `each`
+  once per row, joined with `join` (default `|`);
+- `comma = true` at the top: the loader lets a comma straight after each pair's words
+  stay with their English (German: "nein," -> "no,").
+An unknown part, table or key, or a pattern that does not compile, is a `LexiconError`
+naming the file and the entry. Files are read on a language's first use and cached.
+
+How a lexicon is applied (pure, once the file is read):
 - the text is normalised (`text.normalize`) and folded: diacritics dropped for the
   Latin-script languages (people type "cãibra" and "caibra", "Fuß" and "Fuss"), ё -> е
   for Russian; patterns are written folded, in lower case;
@@ -20,10 +41,11 @@ Words no pair names stay as they were: digits, "K2", "mg", and English itself.
 
 from __future__ import annotations
 
-import importlib
 import re
+import tomllib
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from ...languages import DEFAULT_LANGUAGE
 from ...languages import LANGUAGES as SPOKEN
@@ -102,17 +124,194 @@ def _starts_of(pattern: str) -> tuple[str, ...] | None:
     return None if starts is None else tuple(sorted(starts))
 
 
+# ---- the lexicon files -------------------------------------------------------------
+
+_HERE = Path(__file__).parent
+_PLACE = re.compile(r"<<([^<>]*)>>")
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_KEYS = frozenset({"comma", "parts", "tables", "section"})
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read; the message names the file and the entry."""
+
+
+def read_lexicon(path: Path) -> tuple[tuple[str, str], ...]:
+    """The (pattern, English) pairs of the lexicon file at `path`, in order."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise LexiconError(f"{path.name}: {e}") from e
+    return _Lexicon(path.name, data).pairs()
+
+
+class _Lexicon:
+    """One file's data, resolved: parts, then the tables the families run over, then the
+    pairs in order, then the file's loader steps."""
+
+    def __init__(self, file: str, data: dict) -> None:
+        self.file = file
+        self.data = data
+        self.parts: dict[str, str] = {}
+
+    def fail(self, where: str, what: str) -> LexiconError:
+        return LexiconError(f"{self.file}: {where}: {what}")
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        data = self.data
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:
+            raise self.fail("top level", f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+        parts = data.get("parts", {})
+        if not isinstance(parts, dict):
+            raise self.fail("[parts]", "must be a table of named fragments")
+        for name, value in parts.items():
+            where = f"[parts] {name}"
+            if not _NAME.fullmatch(name):
+                raise self.fail(where, "a part's name is lower case letters, digits and _")
+            if isinstance(value, dict):  # a join: one copy of `each` per row, joined
+                extra = sorted(set(value) - {"for", "each", "join"})
+                if extra or not isinstance(value.get("each"), str):
+                    raise self.fail(where, "a join part is { for = ..., each = '...', join = '|' }")
+                rows = self.rows(value.get("for"), where)
+                self.parts[name] = str(value.get("join", "|")).join(
+                    self.expand(value["each"], where, row) for row in rows)
+            else:
+                self.parts[name] = self.expand(self.text(value, where), where)
+        sections = data.get("section", [])
+        if not isinstance(sections, list):
+            raise self.fail("[[section]]", "must be an array of tables: [[section]]")
+        out: list[tuple[str, str]] = []
+        for i, section in enumerate(sections, 1):
+            if not isinstance(section, dict):
+                raise self.fail(f"section {i}", "must be a table")
+            where = f"section {i} ({section.get('name', '')!r})"
+            extra = sorted(set(section) - {"name", "pairs"})
+            if extra:
+                raise self.fail(where, f"unknown key {extra[0]!r} (a section has name and pairs)")
+            entries = section.get("pairs", [])
+            if not isinstance(entries, list):
+                raise self.fail(where, "pairs must be an array")
+            for j, entry in enumerate(entries, 1):
+                at = f"{where}, entry {j}"
+                if isinstance(entry, dict):  # a family: its pairs once per row
+                    extra = sorted(set(entry) - {"for", "pairs"})
+                    if extra or not isinstance(entry.get("pairs"), list):
+                        raise self.fail(at, "a family is { for = ..., pairs = [[pattern, english], ...] }")
+                    for row in self.rows(entry.get("for"), at):
+                        for k, pair in enumerate(entry["pairs"], 1):
+                            out.append(self.pair(pair, f"{at}, pair {k}", row))
+                else:
+                    out.append(self.pair(entry, at))
+        if data.get("comma", False) is True:
+            out = [_comma(p, e) for p, e in out]
+        elif data.get("comma", False) is not False:
+            raise self.fail("comma", "must be true or false")
+        return tuple(out)
+
+    def pair(self, pair: object, where: str, row: dict[str, str] | None = None) -> tuple[str, str]:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise self.fail(where, "a pair is [pattern, english]")
+        pattern, english = (self.expand(self.text(s, where), where, row) for s in pair)
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise self.fail(where, f"the pattern {pattern!r} is not a regular expression: {e}") from e
+        return pattern, english
+
+    def text(self, value: object, where: str) -> str:
+        """A string, or a list of strings joined (a long pattern wrapped over lines)."""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list) and value and all(isinstance(s, str) for s in value):
+            return "".join(value)
+        raise self.fail(where, f"expected a string or a list of strings, not {value!r}")
+
+    def expand(self, text: str, where: str, row: dict[str, str] | None = None) -> str:
+        def one(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if row is not None and name in row:
+                return row[name]
+            if name in self.parts:
+                return self.parts[name]
+            known = "a column of this family's rows or a part defined above it"
+            raise self.fail(where, f"unknown part <<{name}>> (not {known})")
+
+        out = _PLACE.sub(one, text)
+        if "<<" in _PLACE.sub("", text):
+            raise self.fail(where, f"a '<<' with no name>> after it in {text!r}")
+        return out
+
+    def rows(self, spec: object, where: str) -> list[dict[str, str]]:
+        """What a family or a join runs over: a table's name, a list of names (every
+        combination, the first table outermost), or the rows written in place."""
+        if isinstance(spec, str):
+            tables = self.data.get("tables", {})
+            if not isinstance(tables, dict) or spec not in tables:
+                raise self.fail(where, f"unknown table {spec!r} (not in [tables])")
+            return self.table(tables[spec], f"[tables] {spec}")
+        if isinstance(spec, list) and spec and all(isinstance(s, str) for s in spec):
+            combined: list[dict[str, str]] = [{}]
+            for name in spec:
+                rows = self.rows(name, where)
+                clash = set(rows[0]) & set(combined[0]) if rows else set()
+                if clash:
+                    raise self.fail(where, f"column {sorted(clash)[0]!r} is in two tables")
+                combined = [{**a, **b} for a in combined for b in rows]
+            return combined
+        if isinstance(spec, (list, dict)):
+            return self.table(spec, where)
+        raise self.fail(where, "for = a table's name, a list of names, or the rows themselves")
+
+    def table(self, value: object, where: str) -> list[dict[str, str]]:
+        """Rows [{column = value, ...}, ...], or columns {column = [value, ...], ...}."""
+        if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
+            lengths = {len(v) for v in value.values()}
+            if len(lengths) > 1:
+                raise self.fail(where, "the columns are not all the same length")
+            raw = [dict(zip(value, cells, strict=True)) for cells in zip(*value.values(), strict=True)]
+        elif isinstance(value, list) and all(isinstance(r, dict) for r in value):
+            raw = value
+        else:
+            raise self.fail(where, "a table is [{column = value, ...}, ...] or {column = [values]}")
+        rows = []
+        for n, row in enumerate(raw, 1):
+            cells = {}
+            for column, cell in row.items():
+                if column in self.parts:
+                    raise self.fail(where, f"column {column!r} has the name of a part")
+                if not _NAME.fullmatch(column) or not isinstance(cell, (str, int)) or isinstance(cell, bool):
+                    raise self.fail(where, f"row {n}: {column} = {cell!r}: a column is a name, "
+                                           "its value a string or a whole number")
+                cells[column] = self.expand(str(cell), f"{where}, row {n}")
+            rows.append(cells)
+        if len({frozenset(r) for r in rows}) > 1:
+            raise self.fail(where, "the rows do not all have the same columns")
+        return rows
+
+
+def _comma(pattern: str, english: str) -> tuple[str, str]:
+    """A comma straight after the words stays with their English ("nein," -> "no,"), as
+    the reader's English rules read "swollen, red" and "no, the left"."""
+    n = re.compile(pattern).groups
+    return rf"(?:{pattern})(,)?", english + rf"\g<{n + 1}>"
+
+
+def lexicon(lang: str) -> tuple[tuple[str, str], ...]:
+    """`lang`'s (pattern, English) pairs, in order, from its file `<lang>.toml`."""
+    return read_lexicon(_HERE / f"{lang}.toml")
+
+
 @cache
 def _rules(lang: str) -> tuple[tuple[tuple[str, ...] | None, re.Pattern[str], re.Pattern[str], str], ...]:
     """(possible starts, quick test, whole-word pattern, English) per pair. The quick test
     is the bare pattern: without the look-behind in front, the regex engine can skip
     straight to a literal start, so most pairs are ruled out at a fraction of the cost;
     the possible starts, checked as substrings, rule out most of the rest cheaper still."""
-    module = importlib.import_module(f"{__name__}.{lang}")
     return tuple(
         (_starts_of(pattern), re.compile(pattern),
          re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), english)
-        for pattern, english in module.LEXICON
+        for pattern, english in lexicon(lang)
     )
 
 
