@@ -137,12 +137,27 @@ class LexiconError(ValueError):
 
 
 def read_lexicon(path: Path) -> tuple[tuple[str, str], ...]:
-    """The (pattern, English) pairs of the lexicon file at `path`, in order."""
+    """The (pattern, English) pairs of the lexicon file at `path`, in order; every
+    pattern is checked to compile."""
+    for pattern, _, where in (entries := _read(path)):
+        _compile(pattern, where)
+    return tuple((pattern, english) for pattern, english, _ in entries)
+
+
+def _read(path: Path) -> list[tuple[str, str, str]]:
+    """(pattern, English, where it is written) per pair, the file's steps applied."""
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise LexiconError(f"{path.name}: {e}") from e
     return _Lexicon(path.name, data).pairs()
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise LexiconError(f"{where}: the pattern {pattern!r} is not a regular expression: {e}") from e
 
 
 class _Lexicon:
@@ -157,7 +172,7 @@ class _Lexicon:
     def fail(self, where: str, what: str) -> LexiconError:
         return LexiconError(f"{self.file}: {where}: {what}")
 
-    def pairs(self) -> tuple[tuple[str, str], ...]:
+    def pairs(self) -> list[tuple[str, str, str]]:
         data = self.data
         unknown = sorted(set(data) - _KEYS)
         if unknown:
@@ -181,7 +196,7 @@ class _Lexicon:
         sections = data.get("section", [])
         if not isinstance(sections, list):
             raise self.fail("[[section]]", "must be an array of tables: [[section]]")
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, str]] = []
         for i, section in enumerate(sections, 1):
             if not isinstance(section, dict):
                 raise self.fail(f"section {i}", "must be a table")
@@ -204,20 +219,16 @@ class _Lexicon:
                 else:
                     out.append(self.pair(entry, at))
         if data.get("comma", False) is True:
-            out = [_comma(p, e) for p, e in out]
+            out = [(*_comma(p, e, w), w) for p, e, w in out]
         elif data.get("comma", False) is not False:
             raise self.fail("comma", "must be true or false")
-        return tuple(out)
+        return out
 
-    def pair(self, pair: object, where: str, row: dict[str, str] | None = None) -> tuple[str, str]:
+    def pair(self, pair: object, where: str, row: dict[str, str] | None = None) -> tuple[str, str, str]:
         if not (isinstance(pair, list) and len(pair) == 2):
             raise self.fail(where, "a pair is [pattern, english]")
         pattern, english = (self.expand(self.text(s, where), where, row) for s in pair)
-        try:
-            re.compile(pattern)
-        except re.error as e:
-            raise self.fail(where, f"the pattern {pattern!r} is not a regular expression: {e}") from e
-        return pattern, english
+        return pattern, english, f"{self.file}: {where}"
 
     def text(self, value: object, where: str) -> str:
         """A string, or a list of strings joined (a long pattern wrapped over lines)."""
@@ -290,10 +301,10 @@ class _Lexicon:
         return rows
 
 
-def _comma(pattern: str, english: str) -> tuple[str, str]:
+def _comma(pattern: str, english: str, where: str) -> tuple[str, str]:
     """A comma straight after the words stays with their English ("nein," -> "no,"), as
     the reader's English rules read "swollen, red" and "no, the left"."""
-    n = re.compile(pattern).groups
+    n = _compile(pattern, where).groups
     return rf"(?:{pattern})(,)?", english + rf"\g<{n + 1}>"
 
 
@@ -309,9 +320,9 @@ def _rules(lang: str) -> tuple[tuple[tuple[str, ...] | None, re.Pattern[str], re
     straight to a literal start, so most pairs are ruled out at a fraction of the cost;
     the possible starts, checked as substrings, rule out most of the rest cheaper still."""
     return tuple(
-        (_starts_of(pattern), re.compile(pattern),
+        (_starts_of(pattern), _compile(pattern, where),
          re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), english)
-        for pattern, english in lexicon(lang)
+        for pattern, english, where in _read(_HERE / f"{lang}.toml")
     )
 
 
