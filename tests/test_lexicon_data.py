@@ -184,3 +184,12 @@ def test_a_part_used_before_it_is_defined_is_unknown(tmp_path: Path) -> None:
 def test_a_malformed_file_says_where(tmp_path: Path, text: str, says: str) -> None:
     with pytest.raises(LexiconError, match=says):
         read_lexicon(_write(tmp_path, text))
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("calambre a las tres de la noche", "cramp at 3 am"),  # an hour before it: a clock
+    ("calambre de la noche", "cramp in the night"),  # none: the night, not "am"
+    ("el calambre de la mañana", "the cramp in the morning"),  # not "am", not "tomorrow"
+])
+def test_spanish_time_of_day_is_a_clock_only_after_an_hour(text: str, english: str) -> None:
+    assert translate(text, "es") == english
