@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -87,7 +86,7 @@ class When:
     far: bool = False  # a date outside the last year: now instead, and the person is asked
 
 
-@dataclass(slots=True)
+@frozen
 class _Clock:
     hour: int
     minute: int
@@ -105,15 +104,15 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 
 
 # ---- the ways a clock time is said: each form's pattern, then how its groups read -----
-# A reading: the clock, and whether it is a bare hour ("at 3"); None: not a time after all.
-_Read = tuple[_Clock, bool] | None
+# A reading: the clock said; None: not a time after all.
+_Read = _Clock | None
 
 
 def _hour_minute(h: int, mi: int) -> _Read:
     """A clock that may be 24-hour: 0 or past 12 says so; 1-12 leaves am or pm open."""
     if h >= 24 or mi >= 60:
         return None
-    return _Clock(h, mi, "24h" if h == 0 or h > 12 else None), h <= 12
+    return _Clock(h, mi, "24h" if h == 0 or h > 12 else None)
 
 
 _BETWEEN = re.compile(r"\bbetween (\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)? and "
@@ -132,7 +131,7 @@ def _midway(m: re.Match[str]) -> _Read:
     mid = (a + b) // 2 % 720
     hour = mid // 60 or 12
     meridiem = None if mer is None else "am" if mer.startswith("a") else "pm"
-    return _Clock(hour, mid % 60, meridiem), meridiem is None
+    return _Clock(hour, mid % 60, meridiem)
 
 
 _HALF_PAST = re.compile(r"\b(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?))"
@@ -146,21 +145,21 @@ def _past_or_to(m: re.Match[str]) -> _Read:
     if not (1 <= h <= 12 and mins < 60):
         return None
     if rel in ("past", "after"):
-        return _Clock(h, mins, mer), mer is None
-    return _Clock((h - 1) or 12, 60 - mins, mer), mer is None
+        return _Clock(h, mins, mer)
+    return _Clock((h - 1) or 12, 60 - mins, mer)
 
 
 def _with_meridiem(m: re.Match[str]) -> _Read:
     h, mi = int(m.group(1)), int(m.group(2) or 0)
     mer = "am" if m.group(3).startswith("a") else "pm"
-    return (_Clock(h, mi, mer), False) if 1 <= h <= 12 and mi < 60 else None
+    return _Clock(h, mi, mer) if 1 <= h <= 12 and mi < 60 else None
 
 
 _NAMED = re.compile(r"\b(midnight|noon|midday)\b")
 
 
 def _named(m: re.Match[str]) -> _Read:
-    return _Clock(0 if m.group(1) == "midnight" else 12, 0, "24h"), False
+    return _Clock(0 if m.group(1) == "midnight" else 12, 0, "24h")
 
 
 # "half 3" (British for 3:30)
@@ -168,7 +167,7 @@ _HALF_HOUR = re.compile(r"\bhalf (\d{1,2})\b(?!\s*(?:past|to|an?\b|hours?|hrs?|m
 
 
 def _half_hour(m: re.Match[str]) -> _Read:
-    return (_Clock(int(m.group(1)), 30, None), True) if 1 <= int(m.group(1)) <= 12 else None
+    return _Clock(int(m.group(1)), 30, None) if 1 <= int(m.group(1)) <= 12 else None
 
 
 # "0345", "at 2130": a 24-hour clock without a colon
@@ -196,7 +195,7 @@ _OCLOCK = re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b")
 
 
 def _oclock(m: re.Match[str]) -> _Read:
-    return (_Clock(int(m.group(1)), 0, None), True) if 1 <= int(m.group(1)) <= 12 else None
+    return _Clock(int(m.group(1)), 0, None) if 1 <= int(m.group(1)) <= 12 else None
 
 
 _BARE = re.compile(
@@ -224,13 +223,13 @@ _CLOCK_FORMS: tuple[tuple[tuple[re.Pattern[str], ...], Callable[[re.Match[str]],
 )
 
 
-def _find_clock(text: str) -> tuple[_Clock | None, bool]:
-    """The clock time said, and whether it is a bare hour ("at 3")."""
+def _find_clock(text: str) -> _Clock | None:
+    """The clock time said, if any."""
     for patterns, read in _CLOCK_FORMS:
         m = next((found for found in (p.search(text) for p in patterns) if found), None)
-        if m is not None and (reading := read(m)) is not None:
-            return reading
-    return None, False
+        if m is not None and (clock := read(m)) is not None:
+            return clock
+    return None
 
 
 # "the night before last", "two nights ago", "yesterday night": a night named by how far back
@@ -321,7 +320,7 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         seconds = min(qty * _UNIT_SECONDS[unit], _FURTHEST_AGO)  # "1100000000 min ago"
         if unit.startswith("day") or unit.startswith("week"):
             day = (now - timedelta(seconds=seconds)).date()
-            return _on_day(text, now, zone, day, night_report)
+            return _on_day(text, now, zone, day, night_report, _find_clock(text), _clock_part(text))
         # in UTC: aware arithmetic in Python is wall-clock arithmetic, wrong across DST
         at = (now_aware.astimezone(UTC) - timedelta(seconds=seconds)).astimezone(zone)
         return When(at, explicit=True)
@@ -330,7 +329,7 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         return When(now_aware, explicit=True)
 
     today = now.date()
-    clock, _bare = _find_clock(text)
+    clock = _find_clock(text)
     part = _clock_part(text)
 
     # Nights, named by their morning: hours before noon fall on the morning's date.
@@ -370,7 +369,7 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         found = _dateparser_fallback(text, now)
         if found is not None:
             if clock is not None:
-                return _on_day(text, now, zone, found.date(), night_report, clock)
+                return _on_day(text, now, zone, found.date(), night_report, clock, part)
             return _finish(now, zone, found, explicit=True)
 
     if _TONIGHT.search(text):
@@ -393,7 +392,7 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
         if wd:
             day_anchor = _weekday_date(today, wd.group(2), bool(wd.group(1) and "last" in wd.group(1)))
     if day_anchor is not None:
-        return _on_day(text, now, zone, day_anchor, night_report, clock)
+        return _on_day(text, now, zone, day_anchor, night_report, clock, part)
 
     if clock is not None:
         hours = _hours_for(clock, part, night_report)
@@ -405,14 +404,13 @@ def resolve(text: str, now: datetime, zone: ZoneInfo, night_report: bool) -> Whe
 
 def _on_day(
     text: str, now: datetime, zone: ZoneInfo, day: date, night_report: bool,
-    clock: _Clock | None = None,
+    clock: _Clock | None, part: str | None,
 ) -> When:
-    if clock is None:
-        clock, _ = _find_clock(text)
+    """On `day`, at the clock said (`part`: "in the morning" after it), else now's time."""
     if clock is None:
         naive = datetime.combine(day, now.time())
         return _finish(now, zone, min(naive, now), explicit=True)
-    hours = _hours_for(clock, _clock_part(text), night_report=False)
+    hours = _hours_for(clock, part, night_report=False)
     if len(hours) > 1 and night_report:
         hours = [_night_hour(clock.hour)] if clock.hour not in (7, 8) else hours
     options = [datetime.combine(day, time(h, clock.minute)) for h in hours]
