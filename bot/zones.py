@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from datetime import timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -30,7 +30,7 @@ def zone(name: str) -> tzinfo:
     return timezone(offset if m.group(1) == "+" else -offset, name)
 
 
-@lru_cache(maxsize=1)
+@cache
 def cities() -> dict[str, str]:
     """Well-known places that are not themselves the name of an IANA zone (zones.toml,
     a zone with the names people type for it) -> the zone."""
@@ -84,8 +84,9 @@ def find_zone(text: str) -> str | None:
         if hours == minutes == 0:
             return "UTC"
         return f"UTC{m.group(1)}{hours}" + (f":{minutes:02d}" if minutes else "")
-    if query in cities():
-        return cities()[query]
+    place = cities().get(query)
+    if place is not None:
+        return place
     index = _zone_index()
     for key in (query, query.replace(" ", "/"), query.replace("/", " ").rsplit(" ", 1)[-1]):
         if key.replace(" ", "_") in index:

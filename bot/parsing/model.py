@@ -6,6 +6,7 @@ from dataclasses import asdict, field
 from datetime import date, datetime
 from typing import Any, Literal, get_args
 
+from ..kinds import KINDS
 from ..values import frozen
 from ..vocab import MUSCLES, RED_FLAGS, SIDES, SUPPLEMENTS, UNITS
 
@@ -55,7 +56,7 @@ class Symptom:
 
 
 # what a correction may change: a cramp's details (the contract's "correction" object)
-CORRECTION_FIELDS: tuple[str, ...] = ("muscle", "side", "duration_s", "severity", "count", "occurred_at")
+CORRECTION_FIELDS: tuple[str, ...] = (*KINDS["cramp"].fields, "occurred_at")
 
 
 @frozen

@@ -22,7 +22,7 @@ typed):
   `{ w = ['uns', 'umas'] }`; `for = ['a', 'b']` runs over every row of `b` within each
   row of `a`. Cells are strings or whole numbers and may use parts;
 - a part may also be a join, `{ for = 'hours', each = '(?<=<<h>> e meia)' }`: `each`
-  once per row, joined with `join` (default `|`);
+  once per row, joined with `|`;
 - `comma = true` at the top: the loader lets a comma straight after each pair's words
   stay with their English (German: "nein," -> "no,").
 An unknown part, table or key, or a pattern that does not compile, is a `LexiconError`
@@ -185,11 +185,11 @@ class _Lexicon:
             if not _NAME.fullmatch(name):
                 raise self.fail(where, "a part's name is lower case letters, digits and _")
             if isinstance(value, dict):  # a join: one copy of `each` per row, joined
-                extra = sorted(set(value) - {"for", "each", "join"})
+                extra = sorted(set(value) - {"for", "each"})
                 if extra or not isinstance(value.get("each"), str):
-                    raise self.fail(where, "a join part is { for = ..., each = '...', join = '|' }")
+                    raise self.fail(where, "a join part is { for = ..., each = '...' }")
                 rows = self.rows(value.get("for"), where)
-                self.parts[name] = str(value.get("join", "|")).join(
+                self.parts[name] = "|".join(
                     self.expand(value["each"], where, row) for row in rows)
             else:
                 self.parts[name] = self.expand(self.text(value, where), where)
@@ -306,11 +306,6 @@ def _comma(pattern: str, english: str, where: str) -> tuple[str, str]:
     the reader's English rules read "swollen, red" and "no, the left"."""
     n = _compile(pattern, where).groups
     return rf"(?:{pattern})(,)?", english + rf"\g<{n + 1}>"
-
-
-def lexicon(lang: str) -> tuple[tuple[str, str], ...]:
-    """`lang`'s (pattern, English) pairs, in order, from its file `<lang>.toml`."""
-    return read_lexicon(_HERE / f"{lang}.toml")
 
 
 @cache
