@@ -27,6 +27,14 @@ KIND_SUPPLEMENT, KIND_STRETCH, KIND_CHECKIN = "supplement", "stretch", "checkin"
 KIND_RECAP = "recap"  # the automatic weekly recap rides on the same machinery
 KIND_TRIAL = "trial"  # a /trial's clock: due when its current period ends
 SUNDAY = 1 << 6
+
+
+def too_late(kind: str, due: datetime, now: datetime) -> bool:
+    """Due over LATE_LIMIT ago (a downtime): noted as missed, not sent. A trial's step is
+    sent late, never skipped: the trial waits on it."""
+    return kind != KIND_TRIAL and now - due > LATE_LIMIT
+
+
 WEEKDAYS, WEEKENDS = 0b0011111, 0b1100000
 
 # The times offered by buttons: "Change time", and the set-up's steps.

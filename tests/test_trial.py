@@ -254,6 +254,16 @@ async def test_status_never_counts_past_the_end_of_its_period(world: World) -> N
     assert "run-in, night 14 of 14" in late.text  # the step is late; not "night 16 of 14"
 
 
+
+async def test_a_late_step_whose_send_was_lost_is_sent_again_not_marked_missed(world: World) -> None:
+    """Days late after a downtime, the step is claimed, and the process dies before it is
+    sent: two minutes on it comes again, late, instead of waiting a day as 'missed'."""
+    await started(world)
+    back = london(2026, 1, 21, 9, 0).astimezone(UTC)  # the run-in ended two days ago
+    [lost] = [d for d in await world.talk.tick(back) if d.kind == KIND_TRIAL]  # never sent
+    again = [d for d in await world.talk.tick(back + timedelta(minutes=3)) if d.kind == KIND_TRIAL]
+    assert [d.reply.text for d in again] == [lost.reply.text]
+
 async def test_status_stop_restores_reminders_and_one_trial_at_a_time(world: World) -> None:
     await world.talk.command("remind", USER, "magnesium 08:00", START.astimezone(UTC))
     await world.talk.trial(USER, "magnesium 2 21", START.astimezone(UTC))

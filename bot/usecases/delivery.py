@@ -30,9 +30,9 @@ from ..reminders import (
     ANSWERED_WINDOW,
     FOLLOW_UP_AFTER,
     KIND_SUPPLEMENT,
-    KIND_TRIAL,
     LATE_LIMIT,
     next_due,
+    too_late,
 )
 from ..vocab import K2
 from ..zones import zone as zone_of
@@ -82,7 +82,7 @@ class Delivery:
                     out.append(due)
             for occurrence, reminder, user in await schedule.claim_stuck(now - STUCK_AFTER,
                                                                          self.batch):
-                if now - occurrence.due_at > LATE_LIMIT:
+                if too_late(reminder.kind, occurrence.due_at, now):
                     occurrence.status = "missed"
                     continue
                 occurrence.claimed_at = now
@@ -111,8 +111,8 @@ class Delivery:
                 continue
             row = {"reminder_id": reminder.id, "user_id": user.id, "due_at": due,
                    "claimed_at": now, "status": "due"}
-            if now - due > LATE_LIMIT and reminder.kind != KIND_TRIAL:  # a trial's step is
-                row["status"] = "missed"                                # late, never skipped
+            if too_late(reminder.kind, due, now):
+                row["status"] = "missed"
                 log.info("reminder %s missed (%s late)", reminder.id, now - due)
             elif reminder.kind == KIND_SUPPLEMENT and any(
                     due - ANSWERED_WINDOW <= at <= now
