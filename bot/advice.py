@@ -225,6 +225,12 @@ def k2_cleared(anticoagulant: str | None) -> bool:
     return anticoagulant in K2_CLEARED
 
 
+def k2_held_why(anticoagulant: str | None) -> str:
+    """Why K2 is held while not cleared: "ask" (not answered yet), "unsure", or
+    "warfarin" (a warfarin-like medicine, until the prescriber agrees)."""
+    return {None: "ask", "unsure": "unsure"}.get(anticoagulant, "warfarin")
+
+
 # ---- patterns over time (pure) ------------------------------------------------------
 
 DAY_START, DAY_END = 9, 19  # a cramp between these local hours is a daytime cramp

@@ -96,7 +96,7 @@ def _held_for_k2(u: Unit, kind: str, what: str) -> bool:
 
 
 def _why_held(u: Unit) -> str:
-    return {None: "ask", "unsure": "unsure"}.get(u.user.anticoagulant, "warfarin")
+    return advice.k2_held_why(u.user.anticoagulant)
 
 
 # ---- commands ------------------------------------------------------------------

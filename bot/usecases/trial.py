@@ -382,7 +382,7 @@ def _held(u: Unit, trial: Trial, taking: bool) -> str | None:
     """Rule 3: a K2 block where it may be taken, with the gate closed: why."""
     if trial.supplement != K2 or not taking or advice.k2_cleared(u.user.anticoagulant):
         return None
-    return {None: "ask", "unsure": "unsure"}.get(u.user.anticoagulant, "warfarin")
+    return advice.k2_held_why(u.user.anticoagulant)
 
 
 _CAUTIONS = {"magnesium": (advice.MAGNESIUM_CAUTION,), "vitamin_b": (advice.B_VITAMIN_CAUTION,)}
