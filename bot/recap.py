@@ -148,7 +148,7 @@ class Comparison:
     before: Period
     after: Period
     rr: RateRatio
-    weeks: int | None  # the look this is (4 or 8 weeks after the start); None: a trial
+    weeks: int  # the look this is: 4 or 8 weeks after the start
     next_look: date | None  # when the next look comes, if any
 
     @property
@@ -236,31 +236,26 @@ def current_run(entries: list[Entry], supplement: str, zone: ZoneInfo) -> tuple[
 
 
 def compare(entries: list[Entry], supplement: str, started: date, now: datetime,
-            zone: ZoneInfo, min_nights: int = MIN_NIGHTS, until: date | None = None,
-            since: date | None = None) -> Comparison | None:
+            zone: ZoneInfo, since: date | None = None) -> Comparison | None:
     """Before against since `started`, over logged nights only (a night not logged is
     left out, so forgetting to log never looks like an improvement).
 
-    With `until` (a trial's own periods) the two periods are exactly [since, started)
-    and [started, until). Without it, the comparison is made at fixed looks, 4 and 8
-    weeks after the start, and stays the same between looks: asked every week, the same
-    data is not tested again and again until it happens to say "fewer"."""
+    The comparison is made at fixed looks, 4 and 8 weeks after the start, and stays the
+    same between looks: asked every week, the same data is not tested again and again
+    until it happens to say "fewer"."""
     today = night_of(now, zone)
     since = since or started - timedelta(days=BEFORE_NIGHTS)
-    weeks = next_look = None
-    if until is None:
-        done = [w for w in LOOKS if started + timedelta(weeks=w) <= today]
-        if not done:
-            return None
-        weeks = done[-1]
-        until = started + timedelta(weeks=weeks)
-        later = [w for w in LOOKS if w > weeks]
-        next_look = started + timedelta(weeks=later[0]) if later else None
-    until = min(until, today + timedelta(days=1))
+    done = [w for w in LOOKS if started + timedelta(weeks=w) <= today]
+    if not done:
+        return None
+    weeks = done[-1]
+    later = [w for w in LOOKS if w > weeks]
+    next_look = started + timedelta(weeks=later[0]) if later else None
+    until = started + timedelta(weeks=weeks)  # a past look: its nights are all over
     before = period(entries, zone, since, started)
     after = period(entries, zone, started, until)
-    if before.nights < min_nights or after.nights < min_nights:
+    if before.nights < MIN_NIGHTS or after.nights < MIN_NIGHTS:
         return None
-    rr = rate_ratio(before, after, LOOK_LEVEL if weeks is not None else LEVEL)
+    rr = rate_ratio(before, after, LOOK_LEVEL)
     assert rr is not None  # both periods have logged nights
     return Comparison(supplement, started, before, after, rr, weeks, next_look)
