@@ -17,7 +17,7 @@ from ..recap import (
     period,
     week_start,
 )
-from .recap import trial_spans, week_of
+from .recap import trial_spans, trials, week_of
 from .reminders import list_reminders
 from .results.dashboard import EntryPage, Night, Summary
 from .results.reminders import ReminderInfo
@@ -32,12 +32,12 @@ async def summary(u: Unit, now: datetime) -> Summary:
     zone = u.zone
     history = await u.history(now, weeks=52)
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
-    week = week_of(history, now, zone, [], await trial_spans(u))  # the same numbers as /week says
+    last, current = await trials(u)
+    week = week_of(history, now, zone, [], trial_spans(last, current))  # as /week says it
     last = night_of(now, zone)  # tonight's night, if it has begun, has no data yet
     first = week_start(last) - timedelta(weeks=CALENDAR_WEEKS - 1)
     counts = period(recent, zone, first, last + timedelta(days=1)).counts
     nights = [Night(first + timedelta(days=i), c) for i, c in enumerate(counts)]
-    current = await u.trials.current()
     trial = info = None
     if current is not None:
         running = status(u, current, now)

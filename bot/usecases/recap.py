@@ -8,6 +8,8 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from storage import Trial
+
 from ..advice import Advice
 from ..kinds import EXPORT_COLUMNS, Entry, export_row
 from ..recap import (
@@ -65,10 +67,15 @@ def comparisons(history: list[Entry], now: datetime, zone: Any,
     return found, tuple(by_trial)
 
 
-async def trial_spans(u: Unit) -> Spans:
-    """The nights of the running trial and of the last that ran to its end."""
+async def trials(u: Unit) -> tuple[Trial | None, Trial | None]:
+    """The last trial that ran to its end, and the running one."""
+    return await u.trials.last_ended(), await u.trials.current()
+
+
+def trial_spans(*rows: Trial | None) -> Spans:
+    """The nights of these trials (the last ended, the running one)."""
     spans: Spans = {}
-    for row in (await u.trials.last_ended(), await u.trials.current()):
+    for row in rows:
         if row is not None and row.phase != "ineligible":  # one that never got to doses
             spans[row.supplement] = (row.first_night, trial.ends(row))
     return spans
@@ -94,7 +101,7 @@ async def week(u: Unit, now: datetime) -> WeekRecap:
     history = await u.history(now, weeks=52)
     recent = [e for e in history if e.at >= now - timedelta(weeks=13)]
     return week_of(history, now, u.zone, await pattern_advice(u, now, recent),
-                   await trial_spans(u))
+                   trial_spans(*await trials(u)))
 
 
 async def report(u: Unit, now: datetime) -> Report:
@@ -108,14 +115,15 @@ async def report(u: Unit, now: datetime) -> Report:
     runs = {name: run[0] for name in supplement_starts(year, zone)
             if (run := current_run(year, name, zone)) is not None}
     nights = [night_of(e.at, zone) for e in year if e.kind in ("cramp", "no_cramp")]
+    last, current = await trials(u)
     return Report(recap=recap([to_entry(r) for r in rows], now, zone),
                   series=weekly_series(history, now, zone),
                   starts=supplement_starts(history, zone), entries=history,
                   adherence=adherence(history, now.astimezone(zone).date(), zone, days=28),
                   first_night=min(nights) if nights else None, months=months(year, now, zone),
-                  comparisons=comparisons(year, now, zone, await trial_spans(u))[0], runs=runs,
-                  trial=await trial.last_result(u, now),
-                  running=trial.info(current) if (current := await u.trials.current()) else None)
+                  comparisons=comparisons(year, now, zone, trial_spans(last, current))[0], runs=runs,
+                  trial=await trial.finished(u, last, now) if last else None,
+                  running=trial.info(current) if current else None)
 
 
 async def export(u: Unit, as_json: bool) -> Export:

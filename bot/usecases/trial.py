@@ -254,12 +254,6 @@ async def finished(u: Unit, trial: Trial, now: datetime) -> Finished:
     return Finished(info(trial), run_in, outcome(trial, history, u.zone) if done else None)
 
 
-async def last_result(u: Unit, now: datetime) -> Finished | None:
-    """The latest trial that ran to its end, with its result (for the PDF)."""
-    last = await u.trials.last_ended()
-    return await finished(u, last, now) if last else None
-
-
 async def _guess(u: Unit, action: b.TrialGuess, now: datetime) -> TrialResult:
     """A blinded block's guess: once per envelope, only for a block that has ended, and
     never once the result (the key) has been shown."""
