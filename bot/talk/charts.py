@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date
 from PIL import Image, ImageColor, ImageDraw, ImageFont
@@ -321,7 +322,27 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
     this_week, last_week = r.recap.this_week, r.recap.last_week
     out = io.BytesIO()
     with PdfPages(out) as pdf:
-        fig = plt.figure(figsize=(8.27, 11.69))  # A4
+
+        def page(heading: str = "") -> Any:
+            """A new A4 page, with its heading."""
+            fig = plt.figure(figsize=(8.27, 11.69))
+            if heading:
+                fig.text(0.07, 0.96, heading, fontsize=14, fontweight="bold", va="top")
+            return fig
+
+        def done(fig: Any) -> None:
+            fig.set_facecolor("white")
+            pdf.savefig(fig)
+            plt.close(fig)
+
+        def listing(heading: str, rows: list[str]) -> None:
+            """Rows in small print under a heading, a page of at most 60."""
+            fig = page(heading)
+            for i, row in enumerate(rows):
+                fig.text(0.07, 0.93 - i * 0.0145, row, fontsize=8, va="top")
+            done(fig)
+
+        fig = page()
         made = s.pattern(s.local(s.now), "absolute_report")
         lines = [
             (t("report.title"), 20, "bold"),
@@ -356,54 +377,32 @@ def report_pdf(s: Speech, who: str, r: Report) -> bytes:
                   or [(t("report.no_supplements"), 10, "normal")])
         lines += [(comparison_words(s, c, supplement_name(t, name)), 10, "normal")
                   for name, c in r.comparisons]
-        lines += [(text, size, weight) for text, size, weight in _trial_lines(s, r)]
+        lines += _trial_lines(s, r)
         y = 0.96
         for text, size, weight in lines:
             style = "italic" if weight == "italic" else "normal"
             # wrapped here, so that each line gets its own height on the page
             for line in textwrap.wrap(text, width=int(1000 / size)) or [""]:
                 if y < 0.06:  # the page is full: the rest on the next, headed as such
-                    fig.set_facecolor("white")
-                    pdf.savefig(fig)
-                    plt.close(fig)
-                    fig = plt.figure(figsize=(8.27, 11.69))
-                    fig.text(0.07, 0.96, t("report.summary_continued"), fontsize=14,
-                             fontweight="bold", va="top")
-                    y = 0.93
+                    done(fig)
+                    fig, y = page(t("report.summary_continued")), 0.93
                 fig.text(0.07, y, line, fontsize=size, va="top", fontstyle=style,
                          fontweight="bold" if weight == "bold" else "normal")
                 y -= 0.012 + size / 700
         if y < 0.3:  # the summary ran long (a trial's result): the chart on a page of its own
-            fig.set_facecolor("white")
-            pdf.savefig(fig)
-            plt.close(fig)
-            fig = plt.figure(figsize=(8.27, 11.69))
-            fig.text(0.07, 0.96, t("report.chart"), fontsize=14, fontweight="bold", va="top")
-            y = 0.93
+            done(fig)
+            fig, y = page(t("report.chart")), 0.93
         ax = fig.add_axes((0.07, 0.04, 0.86, min(0.45, y - 0.08)))
         chart = _Chart(PAPER, 2).draw(series, r.starts, ChartWords.of(s, r.starts))
         ax.imshow(chart, interpolation="antialiased")
         ax.set_axis_off()
-        fig.set_facecolor("white")
-        pdf.savefig(fig)
-        plt.close(fig)
-        for page in range(0, len(said_more), 60):  # the rest of the flags, all of them
-            fig = plt.figure(figsize=(8.27, 11.69))
-            fig.text(0.07, 0.96, t("report.red_flags"), fontsize=14, fontweight="bold", va="top")
-            for i, line in enumerate(said_more[page:page + 60]):
-                fig.text(0.07, 0.93 - i * 0.0145, line, fontsize=8, va="top")
-            pdf.savefig(fig)
-            plt.close(fig)
+        done(fig)
+        for at in range(0, len(said_more), 60):  # the rest of the flags, all of them
+            listing(t("report.red_flags"), said_more[at:at + 60])
         ordered = sorted(recent, key=lambda e: e.kind != "cramp")  # cramps first, then the rest
         rows = [describe(s, e, absolute=True) + (f"  [{e.text[:60]}]" if e.text else "")
                 for e in ordered]
-        for page in range(0, max(len(rows), 1), 60):
-            fig = plt.figure(figsize=(8.27, 11.69))
-            heading = (t("report.entries", weeks=len(series), n=len(rows)) if page == 0
-                       else t("report.entries_continued"))
-            fig.text(0.07, 0.96, heading, fontsize=14, fontweight="bold", va="top")
-            for i, row in enumerate(rows[page:page + 60] or [t("report.no_entries")]):
-                fig.text(0.07, 0.93 - i * 0.0145, row, fontsize=8, va="top")
-            pdf.savefig(fig)
-            plt.close(fig)
+        for at in range(0, max(len(rows), 1), 60):
+            listing(t("report.entries", weeks=len(series), n=len(rows)) if at == 0
+                    else t("report.entries_continued"), rows[at:at + 60] or [t("report.no_entries")])
     return out.getvalue()
