@@ -402,7 +402,7 @@ async def step(u: Unit, now: datetime, apply: bool) -> TrialStep | None:
     run_in = None
     if trial.block == 0:
         run_in = _run_in(trial, history, u.zone)
-        if run_in.cramps < nof1.MIN_RUN_IN_CRAMPS or run_in.nights < nof1.MIN_RUN_IN_NIGHTS:
+        if not nof1.enough_run_in(run_in):
             restored = await _wind_up(u, trial, now, "ineligible", apply)
             return NotEligible(info(trial), run_in, nof1.MIN_RUN_IN_CRAMPS, restored)
     nxt = trial.block + 1
