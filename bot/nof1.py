@@ -88,11 +88,11 @@ def where(plan: Plan, first_night: date, night: date) -> Block | None:
     return next((b for b in blocks(plan, first_night) if b.first <= night < b.end), None)
 
 
-
 def enough_run_in(run_in: Period) -> bool:
     """A run-in to learn from: a few cramps, on nights that were logged (few nights
     logged and "no cramps" would only mean "no entries")."""
     return run_in.cramps >= MIN_RUN_IN_CRAMPS and run_in.nights >= MIN_RUN_IN_NIGHTS
+
 
 @frozen
 class Analysis:
