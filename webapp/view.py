@@ -174,7 +174,7 @@ def trial_block(s: Speech, summary: Summary) -> dict[str, Any]:
         return {"text": t("webapp.trial_none"), "svg": ""}
     trial, night = summary.trial, summary.trial_night or 1
     text = trial_talk.render(s, Status(trial, night)).text
-    total = trial.run_in_nights + len(trial.blocks) * trial.block_nights
+    total = trial.plan.nights
     done = (summary.nights[-1].night - trial.first_night).days + 1 if summary.nights else 0
     done = max(0, min(done, total))
     width = 300

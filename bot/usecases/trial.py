@@ -95,8 +95,7 @@ def info(trial: Trial) -> TrialInfo:
     return TrialInfo(supplement=trial.supplement, phase=trial.phase,
                      first_night=trial.first_night, run_in_nights=plan.run_in,
                      blocks=plan.blocks, block_nights=plan.block_nights, washout=plan.washout,
-                     block=trial.block, blinded=trial.blinded,
-                     blocks_from=plan.boundary(trial.first_night, 0), ends=ends(trial))
+                     block=trial.block, blinded=trial.blinded)
 
 
 def outcome(trial: Trial, history: list[Entry], zone: ZoneInfo) -> Outcome:

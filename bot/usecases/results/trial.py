@@ -3,10 +3,10 @@ steps from the run-in through the blocks, and the result (kept after the end).""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from ...advice import Advice
-from ...nof1 import Analysis
+from ...nof1 import Analysis, Plan
 from ...stats import Period
 from ...values import frozen
 
@@ -25,12 +25,24 @@ class TrialInfo:
     washout: int  # nights at each block's start left out of the comparison
     block: int  # the current block (from 1); 0: the run-in
     blinded: bool
-    blocks_from: date  # the first block's first night (the run-in's end)
-    ends: date  # the night after the last block: the result's day
+
+    @property
+    def plan(self) -> Plan:
+        return Plan(self.blocks, self.block_nights, self.run_in_nights, self.washout)
+
+    @property
+    def blocks_from(self) -> date:
+        """The first block's first night (the run-in's end)."""
+        return self.plan.boundary(self.first_night, 0)
+
+    @property
+    def ends(self) -> date:
+        """The night after the last block: the result's day."""
+        return self.plan.boundary(self.first_night, len(self.blocks))
 
     def block_first(self, block: int) -> date:
         """The first night of block `block` (from 1)."""
-        return self.blocks_from + timedelta(days=(block - 1) * self.block_nights)
+        return self.plan.boundary(self.first_night, block - 1)
 
 
 @frozen
