@@ -32,6 +32,7 @@ MIN_RUN_IN_CRAMPS = 2
 MIN_RUN_IN_NIGHTS = 10  # logged: fewer, and 'no cramps' would only be 'no entries'
 WASHOUT_NIGHTS = 3
 MIN_NIGHTS = 7  # analysed nights logged on each side before a result is given
+MIN_ADHERENCE = 0.8  # doses logged on this share of the days taking it, or no verdict
 PLANS = ((3, 14), (2, 21), (3, 21))  # (pairs, nights a block) offered
 PAIRS = (2, 4)  # the fewest and most pairs a typed plan may ask for
 BLOCK_NIGHTS = (10, 28)  # the shortest and longest block: the washout must leave most

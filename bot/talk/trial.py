@@ -22,8 +22,6 @@ from .common import (
     supplement_name,
 )
 
-MIN_ADHERENCE = 0.8  # doses logged on this share of the days taking it, or no verdict
-
 
 def render(s: Speech, r: R.TrialResult | R.TrialStep) -> Reply:
     """Any trial result as a reply (a press's answer edits its message where it did before)."""
@@ -237,12 +235,11 @@ def result_words(s: Speech, o: R.Outcome) -> list[str]:
                        on_nights=a.on.nights, off=number(t, a.off.per_week or 0.0),
                        off_nights=a.off.nights))
         chance = dict(p=_chance(t, h.probability), sceptic=_chance(t, h.sceptical))
-        days = o.days_on or 1
-        if o.taken_on / days < MIN_ADHERENCE:  # not taken daily: it cannot tell about daily
+        if not o.taken_daily:
             lines.append(t("trial.low_adherence_blinded" if o.trial.blinded
                            else "trial.low_adherence", name=capital(name), taken=o.taken_on,
                            days=o.days_on))
-        if o.verdict == "helps" and rr.high < 1 and o.taken_on / days >= MIN_ADHERENCE:
+        if o.verdict == "helps" and rr.high < 1 and o.taken_daily:
             # the size from the posterior median: no cramps taking it is not "100% fewer"
             lines.append(t("trial.helps", change=percent(t, 1 - h.ratio),
                            low=percent(t, 1 - rr.high), high=percent(t, 1 - rr.low), **chance))

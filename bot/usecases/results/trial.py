@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from ...advice import Advice
-from ...nof1 import Analysis, Plan
+from ...nof1 import MIN_ADHERENCE, Analysis, Plan
 from ...stats import Period
 from ...values import frozen
 
@@ -153,6 +153,12 @@ class Outcome:
     @property
     def verdict(self) -> str:
         return self.analysis.verdict
+
+    @property
+    def taken_daily(self) -> bool:
+        """Doses logged on enough of the days taking it: not taken daily, the trial cannot
+        tell about taking it daily."""
+        return self.taken_on / (self.days_on or 1) >= MIN_ADHERENCE
 
 
 @frozen
