@@ -3,6 +3,7 @@ short line, and the buttons that recur."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from ..advice import Advice
 from ..kinds import Entry
 from ..recap import night_of
 from ..replies import Button
+from ..stats import RateRatio
 from ..values import frozen
 from ..vocab import MUSCLES, SIDES
 from .catalogue import Texts
@@ -66,6 +68,15 @@ def number(t: Texts, value: float, digits: int = 1) -> str:
 def percent(t: Texts, value: float) -> str:
     """ "75%", "75 %" as the language writes it."""
     return format_percent(value, locale=t.language)
+
+
+def unclear_words(t: Texts, area: str, rr: RateRatio, **more: str) -> str:
+    """ "Too few nights to tell": how many fewer, or more, the diary still allows (with no
+    upper end when it cannot rule out any rise). `area`: the catalogue's ("compare", "trial")."""
+    if math.isinf(rr.high):
+        return t(f"{area}.unclear_open", fewer=percent(t, 1 - rr.low), **more)
+    return t(f"{area}.unclear", fewer=percent(t, max(0.0, 1 - rr.low)),
+             more=percent(t, max(0.0, rr.high - 1)), **more)
 
 
 def severity_words(t: Texts, severity: int) -> str:

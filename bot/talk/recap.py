@@ -7,7 +7,16 @@ from ..recap import Comparison, WeekSummary
 from ..replies import Button, Document, Reply
 from ..usecases.results.recap import Adherence, Export, WeekRecap
 from .catalogue import Texts
-from .common import Speech, capital, duration_words, number, percent, supplement_name, why_button
+from .common import (
+    Speech,
+    capital,
+    duration_words,
+    number,
+    percent,
+    supplement_name,
+    unclear_words,
+    why_button,
+)
 
 
 def week_words(t: Texts, w: WeekSummary) -> str:
@@ -55,11 +64,8 @@ def comparison_words(s: Speech, c: Comparison, name: str) -> str:
     elif rr.verdict == "more":
         change = t("compare.more", change=percent(t, rr.ratio - 1), low=percent(t, rr.low - 1),
                    high=percent(t, rr.high - 1) if rr.high != float("inf") else t("compare.any"))
-    elif rr.high == float("inf"):
-        change = t("compare.unclear_open", fewer=percent(t, 1 - rr.low))
     else:
-        change = t("compare.unclear", fewer=percent(t, max(0.0, 1 - rr.low)),
-                   more=percent(t, max(0.0, rr.high - 1)))
+        change = unclear_words(t, "compare", rr)
     parts = [head, change, t("compare.caveat")]
     if c.next_look is not None:
         parts.append(t("compare.next_look", day=s.day(c.next_look)))

@@ -4,8 +4,6 @@ again with the same words."""
 
 from __future__ import annotations
 
-import math
-
 from .. import buttons as b
 from ..nof1 import MIN_NIGHTS, MIN_RUN_IN_NIGHTS, RUN_IN_NIGHTS
 from ..replies import Button, Reply
@@ -20,6 +18,7 @@ from .common import (
     number,
     percent,
     supplement_name,
+    unclear_words,
 )
 
 
@@ -245,11 +244,8 @@ def result_words(s: Speech, o: R.Outcome) -> list[str]:
                            low=percent(t, 1 - rr.high), high=percent(t, 1 - rr.low), **chance))
         elif o.verdict == "worse" or rr.low > 1:
             lines.append(t("trial.worse", **chance))
-        elif math.isinf(rr.high):
-            lines.append(t("trial.unclear_open", fewer=percent(t, 1 - rr.low), **chance))
         else:
-            lines.append(t("trial.unclear", fewer=percent(t, max(0.0, 1 - rr.low)),
-                           more=percent(t, max(0.0, rr.high - 1)), **chance))
+            lines.append(unclear_words(t, "trial", rr, **chance))
     severity, minutes = o.severity, o.minutes
     if None not in severity:
         lines.append(t("trial.severity", on=number(t, severity[0]), off=number(t, severity[1])))
